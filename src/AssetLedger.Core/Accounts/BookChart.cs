@@ -1,0 +1,80 @@
+namespace AssetLedger.Core.Accounts;
+
+/// <summary>
+/// One book's accounts in memory, indexed by code and id, with the tree the codes form. Read once per command;
+/// small (a few dozen to a few hundred accounts).
+/// </summary>
+public sealed class BookChart
+{
+    private readonly Dictionary<string, Account> byCode;
+    private readonly Dictionary<int, Account> byId;
+    private readonly HashSet<string> parents;
+
+    public BookChart(int bookId, IEnumerable<Account> accounts)
+    {
+        BookId = bookId;
+        var list = accounts.OrderBy(a => a.Code, StringComparer.Ordinal).ToList();
+        Accounts = list;
+        byCode = list.ToDictionary(a => a.Code, StringComparer.Ordinal);
+        byId = list.ToDictionary(a => a.Id);
+        parents = list.Where(a => a.ParentCode is not null).Select(a => a.ParentCode!).ToHashSet(StringComparer.Ordinal);
+    }
+
+    public int BookId { get; }
+
+    /// <summary>All accounts, ordered by code.</summary>
+    public IReadOnlyList<Account> Accounts { get; }
+
+    public Account? Find(string code) => byCode.GetValueOrDefault(code);
+
+    public Account this[int id] => byId[id];
+
+    public bool IsLeaf(Account account) => !parents.Contains(account.Code);
+
+    /// <summary>The first-level account a code belongs to (112 for 11201).</summary>
+    public Account TopLevelOf(Account account)
+    {
+        var current = account;
+        while (current.ParentCode is not null)
+        {
+            current = byCode[current.ParentCode];
+        }
+
+        return current;
+    }
+
+    /// <summary>The account itself and every account above it.</summary>
+    public IEnumerable<Account> SelfAndAncestors(Account account)
+    {
+        for (var current = account; current is not null; current = current.ParentCode is null ? null : byCode[current.ParentCode])
+        {
+            yield return current;
+        }
+    }
+
+    /// <summary>The name as printed on vouchers and ledgers: 应收款—张三.</summary>
+    public string FullName(Account account) =>
+        string.Join("—", SelfAndAncestors(account).Reverse().Select(a => a.Name));
+
+    /// <summary>
+    /// Finds an account by what an accountant typed: its code (<c>11201</c>), its code followed by its name
+    /// (<c>11201 应收款—张三</c>), or its full or own name when that names exactly one account.
+    /// </summary>
+    public Account? Resolve(string text)
+    {
+        var s = text.Trim();
+        var codeEnd = 0;
+        while (codeEnd < s.Length && char.IsAsciiDigit(s[codeEnd]))
+        {
+            codeEnd++;
+        }
+
+        if (codeEnd > 0)
+        {
+            return Find(s[..codeEnd]);
+        }
+
+        var matches = Accounts.Where(a => a.Name == s || FullName(a) == s).Take(2).ToList();
+        return matches.Count == 1 ? matches[0] : null;
+    }
+}

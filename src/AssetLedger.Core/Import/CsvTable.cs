@@ -1,0 +1,177 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text;
+using AssetLedger.Core.Common;
+using CsvHelper;
+using CsvHelper.Configuration;
+
+namespace AssetLedger.Core.Import;
+
+/// <summary>A column an import understands: its canonical English name and the Chinese headers accepted for it.</summary>
+public sealed record CsvColumn(string Name, bool Required, params string[] Aliases);
+
+/// <summary>One data row of a CSV file: its line number and its fields by canonical column name.</summary>
+public sealed class CsvRow(int line, string[] fields, IReadOnlyDictionary<string, int> index)
+{
+    public int Line { get; } = line;
+
+    public string Get(string column) =>
+        index.TryGetValue(column, out var i) && i < fields.Length ? fields[i].Trim() : string.Empty;
+
+    public bool IsBlank => fields.All(string.IsNullOrWhiteSpace);
+}
+
+/// <summary>
+/// Reads a UTF-8 CSV file with a header row into rows keyed by canonical column names, accepting the Chinese
+/// headers accountants use. Anything wrong with the file itself (not UTF-8, unknown or missing columns, broken
+/// quoting) comes back as errors naming the line, never as an exception.
+/// </summary>
+public static class CsvTable
+{
+    public static async IAsyncEnumerable<Outcome<CsvRow>> ReadAsync(
+        Stream stream, IReadOnlyList<CsvColumn> columns, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        var strictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+        using var text = new StreamReader(stream, strictUtf8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
+        string? badData = null;
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            HasHeaderRecord = true,
+            IgnoreBlankLines = true,
+            MissingFieldFound = null,
+            HeaderValidated = null,
+            BadDataFound = args => badData ??= args.RawRecord,
+            DetectColumnCountChanges = false,
+        };
+        using var csv = new CsvReader(text, config);
+
+        var header = await NextAsync(csv, ct);
+        if (header.Error is not null)
+        {
+            yield return header.Error.At("line 1");
+            yield break;
+        }
+
+        if (!header.HasRow)
+        {
+            yield return new LedgerError("csv.empty", "the file is empty; it needs a header row and at least one data row");
+            yield break;
+        }
+
+        var headerFields = csv.Parser.Record ?? [];
+        var index = MapHeader(headerFields, columns, out var headerErrors);
+        if (headerErrors.Count > 0)
+        {
+            foreach (var e in headerErrors)
+            {
+                yield return e.At("line 1 (header)");
+            }
+
+            yield break;
+        }
+
+        var any = false;
+        while (true)
+        {
+            ct.ThrowIfCancellationRequested();
+            badData = null;
+            var next = await NextAsync(csv, ct);
+            var line = csv.Parser.RawRow;
+            if (next.Error is not null)
+            {
+                yield return next.Error.At($"line {line}");
+                yield break;
+            }
+
+            if (!next.HasRow)
+            {
+                break;
+            }
+
+            if (badData is not null)
+            {
+                yield return new LedgerError("csv.bad_quoting", "a quoted field is not closed or has a stray quote", $"line {line}");
+                continue;
+            }
+
+            var row = new CsvRow(line, csv.Parser.Record ?? [], index);
+            if (row.IsBlank)
+            {
+                continue;
+            }
+
+            any = true;
+            yield return Outcome<CsvRow>.Success(row);
+        }
+
+        if (!any)
+        {
+            yield return new LedgerError("csv.no_rows", "the file has a header row but no data rows");
+        }
+    }
+
+    private static async Task<(bool HasRow, LedgerError? Error)> NextAsync(CsvReader csv, CancellationToken ct)
+    {
+        try
+        {
+            return (await csv.ReadAsync().WaitAsync(ct), null);
+        }
+        catch (DecoderFallbackException)
+        {
+            return (false, new LedgerError("csv.not_utf8",
+                "the file is not UTF-8 text; in Excel, save it as \"CSV UTF-8 (逗号分隔)\""));
+        }
+        catch (CsvHelperException ex)
+        {
+            return (false, new LedgerError("csv.malformed", $"the file is not readable as CSV: {ex.GetType().Name}"));
+        }
+    }
+
+    private static Dictionary<string, int> MapHeader(string[] header, IReadOnlyList<CsvColumn> columns, out List<LedgerError> errors)
+    {
+        errors = [];
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < header.Length; i++)
+        {
+            var h = header[i].Trim().TrimStart('\uFEFF');
+            if (h.Length == 0)
+            {
+                continue;
+            }
+
+            var column = columns.FirstOrDefault(c =>
+                string.Equals(c.Name, h, StringComparison.OrdinalIgnoreCase) || c.Aliases.Contains(h, StringComparer.Ordinal));
+            if (column is null)
+            {
+                errors.Add(new LedgerError("csv.unknown_column",
+                    $"column '{h}' is not one this import understands (expected: {string.Join(", ", columns.Select(Describe))})"));
+            }
+            else if (!index.TryAdd(column.Name, i))
+            {
+                errors.Add(new LedgerError("csv.duplicate_column", $"column '{h}' appears twice (as {column.Name})"));
+            }
+        }
+
+        foreach (var c in columns.Where(c => c.Required && !index.ContainsKey(c.Name)))
+        {
+            errors.Add(new LedgerError("csv.missing_column", $"the required column {Describe(c)} is missing"));
+        }
+
+        return index;
+    }
+
+    private static string Describe(CsvColumn c) => c.Aliases.Length == 0 ? c.Name : $"{c.Name} ({string.Join("/", c.Aliases)})";
+
+    private static readonly string[] DateFormats =
+        ["yyyy-MM-dd", "yyyy-M-d", "yyyy/MM/dd", "yyyy/M/d", "yyyy.M.d", "yyyyMMdd", "yyyy年M月d日"];
+
+    /// <summary>Parses the date formats accountants' spreadsheets produce.</summary>
+    public static Outcome<DateOnly> ParseDate(string text) =>
+        DateOnly.TryParseExact(text.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+            ? Outcome<DateOnly>.Success(d)
+            : new LedgerError("date.invalid", $"'{text}' is not a date: write it as YYYY-MM-DD, for example 2024-03-05");
+
+    /// <summary>An amount cell: blank means zero.</summary>
+    public static Outcome<Money> ParseAmount(string text) =>
+        string.IsNullOrWhiteSpace(text) ? Outcome<Money>.Success(Money.Zero) : Money.Parse(text);
+}

@@ -1,0 +1,40 @@
+using AssetLedger.Core.Accounts;
+using AssetLedger.Core.Audit;
+using AssetLedger.Core.OpeningBalances;
+using AssetLedger.Core.Organizations;
+using AssetLedger.Core.Periods;
+using AssetLedger.Core.Persistence;
+using AssetLedger.Core.Statements;
+using AssetLedger.Core.Verification;
+using AssetLedger.Core.Vouchers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace AssetLedger.Core;
+
+public static class LedgerServiceCollectionExtensions
+{
+    /// <summary>
+    /// The ledger's services, scoped to a unit of work (one command, one request). The caller registers the
+    /// <see cref="Actor"/>; <see cref="TimeProvider"/> defaults to the system clock.
+    /// </summary>
+    public static IServiceCollection AddLedger(this IServiceCollection services, Action<DbContextOptionsBuilder> database)
+    {
+        services.AddDbContext<LedgerDbContext>(database);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddScoped<AuditLog>();
+        services.AddScoped<BookDirectory>();
+        services.AddScoped<OrganizationService>();
+        services.AddScoped<AccountService>();
+        services.AddScoped<VoucherPosting>();
+        services.AddScoped<VoucherImport>();
+        services.AddScoped<VoucherReversal>();
+        services.AddScoped<PeriodService>();
+        services.AddScoped<YearEndClose>();
+        services.AddScoped<OpeningBalanceImport>();
+        services.AddScoped<StatementService>();
+        services.AddScoped<LedgerVerifier>();
+        return services;
+    }
+}

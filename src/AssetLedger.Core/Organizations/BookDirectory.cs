@@ -1,0 +1,73 @@
+using AssetLedger.Core.Accounts;
+using AssetLedger.Core.Common;
+using AssetLedger.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace AssetLedger.Core.Organizations;
+
+/// <summary>A book and the organization that keeps it.</summary>
+public sealed record BookRef(Organization Organization, Book Book);
+
+/// <summary>Finds organizations, their books, and the books under a township or county.</summary>
+public sealed class BookDirectory(LedgerDbContext db)
+{
+    public async Task<Outcome<Organization>> FindOrganizationAsync(string code, CancellationToken ct = default)
+    {
+        var org = await db.Organizations.AsNoTracking().SingleOrDefaultAsync(o => o.Code == code, ct);
+        return org is null
+            ? new LedgerError("org.unknown", $"no organization has code '{code}' (see `org list`)")
+            : Outcome<Organization>.Success(org);
+    }
+
+    /// <summary>The book the organization keeps; townships and counties keep none (they see roll-ups).</summary>
+    public async Task<Outcome<BookRef>> FindBookAsync(string orgCode, CancellationToken ct = default)
+    {
+        var org = await FindOrganizationAsync(orgCode, ct);
+        if (!org.Succeeded)
+        {
+            return Outcome<BookRef>.Failure(org.Errors);
+        }
+
+        var book = await db.Books.AsNoTracking().SingleOrDefaultAsync(b => b.OrganizationId == org.Value.Id, ct);
+        return book is null
+            ? new LedgerError("org.no_book",
+                $"{org.Value.Name} ({orgCode}) is a {org.Value.Level.ToString().ToLowerInvariant()} and keeps no books of its own; use a village or group code")
+            : Outcome<BookRef>.Success(new BookRef(org.Value, book));
+    }
+
+    /// <summary>The organization's own book, or the books of every village and group under it.</summary>
+    public async Task<Outcome<IReadOnlyList<BookRef>>> FindBooksUnderAsync(string orgCode, CancellationToken ct = default)
+    {
+        var org = await FindOrganizationAsync(orgCode, ct);
+        if (!org.Succeeded)
+        {
+            return Outcome<IReadOnlyList<BookRef>>.Failure(org.Errors);
+        }
+
+        var all = await db.Organizations.AsNoTracking().ToListAsync(ct);
+        var children = all.Where(o => o.ParentId is not null).ToLookup(o => o.ParentId!.Value);
+        var scope = new List<Organization>();
+        var stack = new Stack<Organization>([org.Value]);
+        while (stack.Count > 0)
+        {
+            var o = stack.Pop();
+            scope.Add(o);
+            foreach (var c in children[o.Id])
+            {
+                stack.Push(c);
+            }
+        }
+
+        var ids = scope.Select(o => o.Id).ToList();
+        var books = await db.Books.AsNoTracking().Where(b => ids.Contains(b.OrganizationId)).ToListAsync(ct);
+        var byId = scope.ToDictionary(o => o.Id);
+        IReadOnlyList<BookRef> result = books
+            .Select(b => new BookRef(byId[b.OrganizationId], b))
+            .OrderBy(r => r.Organization.Code, StringComparer.Ordinal)
+            .ToList();
+        return Outcome<IReadOnlyList<BookRef>>.Success(result);
+    }
+
+    public async Task<BookChart> LoadChartAsync(int bookId, CancellationToken ct = default) =>
+        new(bookId, await db.Accounts.AsNoTracking().Where(a => a.BookId == bookId).ToListAsync(ct));
+}

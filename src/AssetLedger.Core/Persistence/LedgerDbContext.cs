@@ -1,0 +1,205 @@
+using System.Text;
+using AssetLedger.Core.Accounts;
+using AssetLedger.Core.Audit;
+using AssetLedger.Core.Balances;
+using AssetLedger.Core.OpeningBalances;
+using AssetLedger.Core.Organizations;
+using AssetLedger.Core.Periods;
+using AssetLedger.Core.Vouchers;
+using Microsoft.EntityFrameworkCore;
+
+namespace AssetLedger.Core.Persistence;
+
+/// <summary>
+/// The ledger's database. Table and column names are snake_case and unquoted-safe, so the few hand-written
+/// statements of the bulk posting path (<see cref="Vouchers.VoucherWriter"/>) read the same on SQLite and
+/// PostgreSQL. Money columns are INTEGER 分; enums are stored as their English names.
+/// </summary>
+public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options) : DbContext(options)
+{
+    public DbSet<Organization> Organizations => Set<Organization>();
+
+    public DbSet<Book> Books => Set<Book>();
+
+    public DbSet<Account> Accounts => Set<Account>();
+
+    public DbSet<Counterparty> Counterparties => Set<Counterparty>();
+
+    public DbSet<Voucher> Vouchers => Set<Voucher>();
+
+    public DbSet<Posting> Postings => Set<Posting>();
+
+    public DbSet<AccountBalance> Balances => Set<AccountBalance>();
+
+    public DbSet<OpeningBalanceSet> OpeningBalanceSets => Set<OpeningBalanceSet>();
+
+    public DbSet<OpeningBalanceLine> OpeningBalanceLines => Set<OpeningBalanceLine>();
+
+    public DbSet<PeriodState> PeriodStates => Set<PeriodState>();
+
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Organization>(e =>
+        {
+            e.ToTable("organizations");
+            e.HasIndex(o => o.Code).IsUnique();
+            e.Property(o => o.Code).HasMaxLength(32);
+            e.Property(o => o.Name).HasMaxLength(100);
+            e.Property(o => o.Level).HasConversion<string>().HasMaxLength(16);
+            e.HasOne<Organization>().WithMany().HasForeignKey(o => o.ParentId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<Book>(e =>
+        {
+            e.ToTable("books");
+            e.HasIndex(b => b.OrganizationId).IsUnique();
+            e.Property(b => b.ChartStandard).HasMaxLength(8);
+            e.HasOne<Organization>().WithMany().HasForeignKey(b => b.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<Account>(e =>
+        {
+            e.ToTable("accounts");
+            e.HasIndex(a => new { a.BookId, a.Code }).IsUnique();
+            e.Property(a => a.Code).HasMaxLength(16);
+            e.Property(a => a.Name).HasMaxLength(100);
+            e.Property(a => a.ParentCode).HasMaxLength(16);
+            e.Property(a => a.Category).HasConversion<string>().HasMaxLength(16);
+            e.Property(a => a.NormalSide).HasConversion<string>().HasMaxLength(8);
+            e.HasOne<Book>().WithMany().HasForeignKey(a => a.BookId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<Counterparty>(e =>
+        {
+            e.ToTable("counterparties");
+            e.HasIndex(c => new { c.BookId, c.Name }).IsUnique();
+            e.Property(c => c.Name).HasMaxLength(100);
+            e.HasOne<Book>().WithMany().HasForeignKey(c => c.BookId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<Voucher>(e =>
+        {
+            e.ToTable("vouchers");
+            e.HasIndex(v => new { v.BookId, v.IdempotencyKey }).IsUnique();
+            e.HasIndex(v => new { v.BookId, v.Period, v.Number }).IsUnique();
+            e.HasIndex(v => v.ReversesVoucherId).IsUnique();
+            e.HasIndex(v => v.Kind);
+            e.Property(v => v.IdempotencyKey).HasMaxLength(100);
+            e.Property(v => v.ContentHash).HasMaxLength(64);
+            e.Property(v => v.Resolution).HasMaxLength(100);
+            e.Property(v => v.Preparer).HasMaxLength(100);
+            e.Property(v => v.Kind).HasConversion<string>().HasMaxLength(16);
+            e.Ignore(v => v.DisplayNumber);
+            e.HasOne<Book>().WithMany().HasForeignKey(v => v.BookId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Voucher>().WithMany().HasForeignKey(v => v.ReversesVoucherId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(v => v.Postings).WithOne().HasForeignKey(p => p.VoucherId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<Posting>(e =>
+        {
+            e.ToTable("postings");
+            // Covers the per-voucher balance check of verify and loads a voucher's lines.
+            e.HasIndex(p => new { p.VoucherId, p.BookId, p.Debit, p.Credit });
+            // Covers ledger (明细账) reads and verify's rebuild of the maintained balances.
+            e.HasIndex(p => new { p.BookId, p.AccountId, p.Period, p.CounterpartyId, p.Debit, p.Credit });
+            e.Property(p => p.Summary).HasMaxLength(200);
+            e.HasOne<Account>().WithMany().HasForeignKey(p => p.AccountId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Counterparty>().WithMany().HasForeignKey(p => p.CounterpartyId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Book>().WithMany().HasForeignKey(p => p.BookId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<AccountBalance>(e =>
+        {
+            e.ToTable("account_balances");
+            e.HasKey(b => new { b.BookId, b.AccountId, b.CounterpartyKey, b.Period });
+            e.HasIndex(b => new { b.BookId, b.Period });
+        });
+
+        modelBuilder.Entity<OpeningBalanceSet>(e =>
+        {
+            e.ToTable("opening_balance_sets");
+            e.HasIndex(s => s.BookId).IsUnique();
+            e.Property(s => s.ContentHash).HasMaxLength(64);
+            e.Property(s => s.ImportedBy).HasMaxLength(100);
+            e.HasOne<Book>().WithMany().HasForeignKey(s => s.BookId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(s => s.Lines).WithOne().HasForeignKey(l => l.SetId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<OpeningBalanceLine>(e =>
+        {
+            e.ToTable("opening_balance_lines");
+            e.HasOne<Account>().WithMany().HasForeignKey(l => l.AccountId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Counterparty>().WithMany().HasForeignKey(l => l.CounterpartyId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<PeriodState>(e =>
+        {
+            e.ToTable("period_states");
+            e.HasKey(p => new { p.BookId, p.Period });
+            e.Property(p => p.ChangedBy).HasMaxLength(100);
+        });
+
+        modelBuilder.Entity<AuditEntry>(e =>
+        {
+            e.ToTable("audit_log");
+            e.HasIndex(a => new { a.BookId, a.AtUtc });
+            e.Property(a => a.Actor).HasMaxLength(100);
+            e.Property(a => a.Action).HasMaxLength(50);
+            e.Property(a => a.Subject).HasMaxLength(200);
+        });
+
+        ApplySnakeCaseNames(modelBuilder);
+    }
+
+    private static void ApplySnakeCaseNames(ModelBuilder modelBuilder)
+    {
+        foreach (var entity in modelBuilder.Model.GetEntityTypes())
+        {
+            foreach (var property in entity.GetProperties())
+            {
+                property.SetColumnName(SnakeCase(property.Name));
+            }
+
+            foreach (var key in entity.GetKeys())
+            {
+                key.SetName(SnakeCase(key.GetName()!));
+            }
+
+            foreach (var fk in entity.GetForeignKeys())
+            {
+                fk.SetConstraintName(SnakeCase(fk.GetConstraintName()!));
+            }
+
+            foreach (var index in entity.GetIndexes())
+            {
+                index.SetDatabaseName(SnakeCase(index.GetDatabaseName()!));
+            }
+        }
+    }
+
+    internal static string SnakeCase(string name)
+    {
+        var sb = new StringBuilder(name.Length + 8);
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (char.IsUpper(c))
+            {
+                if (i > 0 && name[i - 1] != '_' && (char.IsLower(name[i - 1]) || (i + 1 < name.Length && char.IsLower(name[i + 1]))))
+                {
+                    sb.Append('_');
+                }
+
+                sb.Append(char.ToLowerInvariant(c));
+            }
+            else
+            {
+                sb.Append(c);
+            }
+        }
+
+        return sb.ToString();
+    }
+}

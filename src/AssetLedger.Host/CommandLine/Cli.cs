@@ -1,0 +1,128 @@
+using System.CommandLine;
+using AssetLedger.Core;
+using AssetLedger.Core.Audit;
+using AssetLedger.Core.Common;
+using AssetLedger.Core.Persistence;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AssetLedger.Host.CommandLine;
+
+/// <summary>
+/// The command line: <c>dotnet run --project src/AssetLedger.Host -- &lt;verb&gt;</c>. Each verb runs as one unit of
+/// work against the database named by <c>--db</c>, <c>ASSETLEDGER_DB</c> or <c>./data/assetledger.db</c>, which is
+/// created and migrated on first use. Exit codes: 0 done; 1 input rejected (nothing written) or verify failed;
+/// 2 usage error; 70 an unexpected failure.
+/// </summary>
+public static class Cli
+{
+    public const int Ok = 0;
+    public const int Rejected = 1;
+    public const int Usage = 2;
+    public const int Failure = 70;
+
+    internal static readonly Option<string?> DbOption = new("--db")
+    {
+        Description = "SQLite database file (default: $ASSETLEDGER_DB, else ./data/assetledger.db)",
+        Recursive = true,
+    };
+
+    internal static readonly Option<string?> UserOption = new("--user")
+    {
+        Description = "Who is acting, for the audit log (default: $ASSETLEDGER_USER, else the OS user)",
+        Recursive = true,
+    };
+
+    public static Task<int> RunAsync(string[] args, CancellationToken ct = default) =>
+        RunAsync(args, CliEnvironment.Console(), ct);
+
+    public static async Task<int> RunAsync(string[] args, CliEnvironment env, CancellationToken ct = default)
+    {
+        var root = new RootCommand("AssetLedger: the books and supervision of village collectives' funds, assets and resources (农村集体三资).")
+        {
+            DbOption,
+            UserOption,
+        };
+        foreach (var command in LedgerCommands.Build(env))
+        {
+            root.Subcommands.Add(command);
+        }
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors)
+            {
+                await env.Error.WriteLineAsync($"error: {error.Message}");
+            }
+
+            await env.Error.WriteLineAsync("Run with --help to see the usage.");
+            return Usage;
+        }
+
+        return await parsed.InvokeAsync(new InvocationConfiguration { Output = env.Output, Error = env.Error, EnableDefaultExceptionHandler = false }, ct);
+    }
+
+    /// <summary>Runs <paramref name="body"/> in a fresh unit of work on a migrated database; no exception escapes.</summary>
+    internal static async Task<int> WithLedgerAsync(
+        ParseResult parse, CliEnvironment env, Func<IServiceProvider, CancellationToken, Task<int>> body, CancellationToken ct)
+    {
+        var path = LedgerDatabase.ResolvePath(parse.GetValue(DbOption));
+        var user = parse.GetValue(UserOption) is { Length: > 0 } u ? u
+            : Environment.GetEnvironmentVariable("ASSETLEDGER_USER") is { Length: > 0 } e ? e
+            : Environment.UserName;
+        if (TextRules.Check("--user", user, 100) is { } userError)
+        {
+            return await RejectAsync(env, [userError]);
+        }
+
+        var services = new ServiceCollection();
+        services.AddSingleton(env.Time);
+        services.AddSingleton(new Actor(user));
+        services.AddLedger(o => o.UseLedgerSqlite(LedgerDatabase.SqliteConnectionString(path)));
+        try
+        {
+            await using var provider = services.BuildServiceProvider();
+            await using var scope = provider.CreateAsyncScope();
+            await LedgerDatabase.MigrateAsync(scope.ServiceProvider.GetRequiredService<LedgerDbContext>(), ct);
+            return await body(scope.ServiceProvider, ct);
+        }
+        catch (OperationCanceledException)
+        {
+            await env.Error.WriteLineAsync("cancelled; nothing was written");
+            return Failure;
+        }
+        catch (Exception ex) when (ex is SqliteException or DbUpdateException or IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            await env.Error.WriteLineAsync($"error: {Describe(ex)}");
+            return Failure;
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+        }
+    }
+
+    private static string Describe(Exception ex)
+    {
+        var inner = ex;
+        while (inner.InnerException is not null)
+        {
+            inner = inner.InnerException;
+        }
+
+        return inner is SqliteException sqlite ? $"database: {sqlite.Message}" : inner.Message;
+    }
+
+    internal static async Task<int> RejectAsync(CliEnvironment env, IReadOnlyList<LedgerError> errors)
+    {
+        foreach (var e in errors)
+        {
+            await env.Error.WriteLineAsync($"error: {e}");
+        }
+
+        await env.Error.WriteLineAsync(errors.Count == 1 ? "Nothing was written." : $"{errors.Count} errors; nothing was written.");
+        return Rejected;
+    }
+}

@@ -1,0 +1,8 @@
+namespace AssetLedger.Host.Reports;
+
+public enum ReportFormat
+{
+    Text,
+    Csv,
+    Json,
+}
