@@ -88,13 +88,21 @@ public static class CsvTable
                 break;
             }
 
+            var fields = csv.Parser.Record ?? []; // fields are parsed (and bad data found) only when read
             if (badData is not null)
             {
                 yield return new LedgerError("csv.bad_quoting", "a quoted field is not closed or has a stray quote", $"line {line}");
                 continue;
             }
 
-            var row = new CsvRow(line, csv.Parser.Record ?? [], index);
+            if (fields.Any(f => f.Contains('\n', StringComparison.Ordinal) || f.Contains('\r', StringComparison.Ordinal)))
+            {
+                yield return new LedgerError("csv.bad_quoting",
+                    "a quoted field runs over several lines: is a closing quote missing?", $"line {line}");
+                continue;
+            }
+
+            var row = new CsvRow(line, fields, index);
             if (row.IsBlank)
             {
                 continue;

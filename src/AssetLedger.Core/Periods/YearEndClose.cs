@@ -61,7 +61,7 @@ public sealed class YearEndClose(LedgerDbContext db, BookDirectory books, Vouche
         var profit = Money.Zero;
         if (incomeLines.Count > 0)
         {
-            profit = -Money.Sum(incomeLines.Select(l => l.Debit - l.Credit)); // what 321 must take, credit-positive
+            profit = Money.Sum(incomeLines.Select(l => l.Debit - l.Credit)); // what balances the voucher on 321, credit-positive
             var lines = incomeLines.ToList();
             AddCounterLine(lines, ProfitAccount, profit, "结转本年收益");
             var r = await PostAsync(chart, $"year-end:{year}:{runs + 1}:income", lastDay, lines, ct);
@@ -87,7 +87,7 @@ public sealed class YearEndClose(LedgerDbContext db, BookDirectory books, Vouche
 
         if (transfer.Count > 0)
         {
-            AddCounterLine(transfer, UndistributedAccount, -Money.Sum(transfer.Select(l => l.Debit - l.Credit)), "结转未分配收益");
+            AddCounterLine(transfer, UndistributedAccount, Money.Sum(transfer.Select(l => l.Debit - l.Credit)), "结转未分配收益");
             var r = await PostAsync(chart, $"year-end:{year}:{runs + 2}:undistributed", lastDay, transfer, ct);
             if (!r.Succeeded)
             {

@@ -56,7 +56,7 @@ public sealed class VoucherPosting(LedgerDbContext db, Actor actor, TimeProvider
         {
             if (item.Errors.Count > 0 || item.Draft is null)
             {
-                item.Errors.ToList().ForEach(e => Fail(e.At(item.Location)));
+                item.Errors.ToList().ForEach(e => Fail(e.Location is null ? e.At(item.Location) : e));
                 continue;
             }
 

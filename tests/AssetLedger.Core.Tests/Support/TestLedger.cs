@@ -1,0 +1,190 @@
+using System.Globalization;
+using System.Text;
+using AssetLedger.Core;
+using AssetLedger.Core.Audit;
+using AssetLedger.Core.Common;
+using AssetLedger.Core.OpeningBalances;
+using AssetLedger.Core.Organizations;
+using AssetLedger.Core.Periods;
+using AssetLedger.Core.Persistence;
+using AssetLedger.Core.Statements;
+using AssetLedger.Core.Verification;
+using AssetLedger.Core.Vouchers;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace AssetLedger.Core.Tests.Support;
+
+/// <summary>
+/// A county's books on a real SQLite database (in memory, one open connection, the real migrations), with a
+/// fake clock, so that a test states its ledger in a few lines:
+/// <code>
+/// await using var ledger = await TestLedger.CreateAsync();
+/// await ledger.VillageAsync("V1");
+/// await ledger.PostAsync("V1", "2024-03-05", Dr("102", 55_000), Cr("501", 55_000));
+/// </code>
+/// Every call runs in its own service scope, like one command of the real application.
+/// </summary>
+public sealed class TestLedger : IAsyncDisposable
+{
+    public const string County = "C1";
+    public const string Township = "T1";
+
+    private readonly SqliteConnection connection;
+    private readonly ServiceProvider services;
+    private int keys;
+
+    private TestLedger(SqliteConnection connection, ServiceProvider services, FakeTimeProvider clock)
+    {
+        this.connection = connection;
+        this.services = services;
+        Clock = clock;
+    }
+
+    public FakeTimeProvider Clock { get; }
+
+    /// <summary>Today is 15 January 2026 unless a test says otherwise: 2024 and 2025 have ended.</summary>
+    public static async Task<TestLedger> CreateAsync(DateTimeOffset? now = null)
+    {
+        var connection = new SqliteConnection("Data Source=:memory:;Foreign Keys=True");
+        await connection.OpenAsync();
+        var clock = new FakeTimeProvider(now ?? new DateTimeOffset(2026, 1, 15, 9, 0, 0, TimeSpan.FromHours(8)));
+        var collection = new ServiceCollection();
+        collection.AddSingleton<TimeProvider>(clock);
+        collection.AddSingleton(new Actor("tester"));
+        collection.AddLedger(o => o.UseSqlite(connection));
+        var provider = collection.BuildServiceProvider();
+        var ledger = new TestLedger(connection, provider, clock);
+        await ledger.RunAsync<LedgerDbContext, int>(async db =>
+        {
+            await LedgerDatabase.MigrateAsync(db);
+            return 0;
+        });
+        await ledger.RunAsync<OrganizationService, Organization>(async s => (await s.AddAsync(County, "清河县", OrganizationLevel.County, null)).Value);
+        await ledger.RunAsync<OrganizationService, Organization>(async s => (await s.AddAsync(Township, "城关镇", OrganizationLevel.Township, County)).Value);
+        return ledger;
+    }
+
+    /// <summary>Runs one unit of work with a fresh scope, as one command of the application would.</summary>
+    public async Task<TResult> RunAsync<TService, TResult>(Func<TService, Task<TResult>> work) where TService : notnull
+    {
+        await using var scope = services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<TService>());
+    }
+
+    public Task<T> QueryAsync<T>(Func<LedgerDbContext, Task<T>> query) => RunAsync(query);
+
+    public async Task<string> VillageAsync(string code, string? township = null)
+    {
+        await RunAsync<OrganizationService, Organization>(async s =>
+            (await s.AddAsync(code, $"{code}村", OrganizationLevel.Village, township ?? Township)).Value);
+        return code;
+    }
+
+    public async Task<string> TownshipAsync(string code)
+    {
+        await RunAsync<OrganizationService, Organization>(async s => (await s.AddAsync(code, $"{code}镇", OrganizationLevel.Township, County)).Value);
+        return code;
+    }
+
+    public Task<Outcome<Core.Accounts.Account>> AddAccountAsync(string org, string code, string name) =>
+        RunAsync<Core.Accounts.AccountService, Outcome<Core.Accounts.Account>>(s => s.AddDetailAsync(org, code, name));
+
+    // ---- vouchers ---------------------------------------------------------------------------------------
+
+    public static VoucherLineDraft Dr(string account, decimal yuan, string? counterparty = null, string summary = "摘要") =>
+        new(account, summary, Money.FromYuan(yuan), Money.Zero, counterparty);
+
+    public static VoucherLineDraft Cr(string account, decimal yuan, string? counterparty = null, string summary = "摘要") =>
+        new(account, summary, Money.Zero, Money.FromYuan(yuan), counterparty);
+
+    public string NextKey() => $"K{Interlocked.Increment(ref keys)}";
+
+    public Task<Outcome<PostedVoucher>> PostAsync(string org, string date, params VoucherLineDraft[] lines) =>
+        PostAsync(org, new VoucherDraft(NextKey(), DateOnly.Parse(date, CultureInfo.InvariantCulture), lines));
+
+    public async Task<Outcome<PostedVoucher>> PostAsync(string org, VoucherDraft draft)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var books = scope.ServiceProvider.GetRequiredService<BookDirectory>();
+        var book = (await books.FindBookAsync(org)).Value;
+        var chart = await books.LoadChartAsync(book.Book.Id);
+        var result = await scope.ServiceProvider.GetRequiredService<VoucherPosting>().PostAsync(chart, draft);
+        return result.Map(r => r.Vouchers[0]);
+    }
+
+    public Task<Outcome<PostingReport>> ImportAsync(string org, string csv) =>
+        RunAsync<VoucherImport, Outcome<PostingReport>>(s => s.ImportAsync(org, new MemoryStream(Encoding.UTF8.GetBytes(csv))));
+
+    public Task<Outcome<PostedVoucher>> ReverseAsync(string org, string number, string date) =>
+        RunAsync<VoucherReversal, Outcome<PostedVoucher>>(s => s.ReverseAsync(org, number, DateOnly.Parse(date, CultureInfo.InvariantCulture)));
+
+    // ---- opening balances, periods, years ---------------------------------------------------------------
+
+    public Task<Outcome<OpeningBalanceResult>> OpeningAsync(string org, int year, string csv) =>
+        RunAsync<OpeningBalanceImport, Outcome<OpeningBalanceResult>>(s => s.ImportAsync(org, year, new MemoryStream(Encoding.UTF8.GetBytes(csv))));
+
+    public Task<Outcome<PeriodChange>> CloseAsync(string org, string period) =>
+        RunAsync<PeriodService, Outcome<PeriodChange>>(s => s.CloseAsync(org, AccountingPeriod.Parse(period).Value));
+
+    public Task<Outcome<PeriodChange>> ReopenAsync(string org, string period, string reason) =>
+        RunAsync<PeriodService, Outcome<PeriodChange>>(s => s.ReopenAsync(org, AccountingPeriod.Parse(period).Value, reason));
+
+    public Task<Outcome<YearCloseResult>> CloseYearAsync(string org, int year) =>
+        RunAsync<YearEndClose, Outcome<YearCloseResult>>(s => s.CloseYearAsync(org, year));
+
+    // ---- reports ---------------------------------------------------------------------------------------
+
+    public async Task<TrialBalance> TrialBalanceAsync(string org, string period) =>
+        (await RunAsync<StatementService, Outcome<TrialBalance>>(s => s.TrialBalanceAsync(org, AccountingPeriod.Parse(period).Value))).Value;
+
+    public async Task<Statement> BalanceSheetAsync(string org, string period) =>
+        (await RunAsync<StatementService, Outcome<Statement>>(s => s.BalanceSheetAsync(org, AccountingPeriod.Parse(period).Value))).Value;
+
+    public async Task<Statement> IncomeStatementAsync(string org, string period) =>
+        (await RunAsync<StatementService, Outcome<Statement>>(s => s.IncomeStatementAsync(org, AccountingPeriod.Parse(period).Value))).Value;
+
+    public async Task<Journal> JournalAsync(string org, string period) =>
+        (await RunAsync<StatementService, Outcome<Journal>>(s => s.JournalAsync(org, AccountingPeriod.Parse(period).Value))).Value;
+
+    public async Task<Ledger> LedgerAsync(string org, string period, string? account = null) =>
+        (await RunAsync<StatementService, Outcome<Ledger>>(s => s.LedgerAsync(org, AccountingPeriod.Parse(period).Value, account))).Value;
+
+    public async Task<VerificationReport> VerifyAsync(string? org = null, bool rebuild = false) =>
+        (await RunAsync<LedgerVerifier, Outcome<VerificationReport>>(s => s.VerifyAsync(org, rebuild))).Value;
+
+    /// <summary>Runs raw SQL on the database, as someone bypassing the application would.</summary>
+    public async Task<int> ExecuteSqlAsync(string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteNonQueryAsync();
+    }
+
+    public async Task<long> ScalarAsync(string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Counts rows in every table that a rejected command must leave untouched.</summary>
+    public async Task<string> FingerprintAsync()
+    {
+        var parts = new List<string>();
+        foreach (var table in new[] { "vouchers", "postings", "account_balances", "counterparties", "audit_log", "opening_balance_lines", "period_states", "accounts", "organizations" })
+        {
+            parts.Add($"{table}={await ScalarAsync($"SELECT COUNT(*) FROM {table}")}");
+        }
+
+        return string.Join(" ", parts);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await services.DisposeAsync();
+        await connection.DisposeAsync();
+    }
+}
