@@ -55,8 +55,8 @@ public sealed class AccountService(LedgerDbContext db, BookDirectory books, Audi
                 $"{code} would detail account {parentCode}, which this book does not have");
         }
 
-        var parentUsed = await db.Postings.AnyAsync(p => p.AccountId == parent.Id, ct)
-            || await db.OpeningBalanceLines.AnyAsync(l => l.AccountId == parent.Id, ct);
+        // The maintained balances have a row for every account that ever had a posting or an opening balance.
+        var parentUsed = await db.Balances.AnyAsync(b => b.BookId == bookId && b.AccountId == parent.Id, ct);
         if (parentUsed)
         {
             return new LedgerError("account.parent_in_use",

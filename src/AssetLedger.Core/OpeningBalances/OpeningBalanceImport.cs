@@ -50,7 +50,7 @@ public sealed class OpeningBalanceImport(LedgerDbContext db, BookDirectory books
         var errors = new List<LedgerError>();
         var lines = new List<Line>();
         var seen = new Dictionary<(string, string?), int>();
-        await foreach (var item in CsvTable.ReadAsync(csv, Columns, ct))
+        foreach (var item in CsvTable.Read(csv, Columns, ct))
         {
             if (!item.Succeeded)
             {

@@ -168,20 +168,23 @@ public sealed class StatementService(LedgerDbContext db, BookDirectory books)
 
     private sealed record PostingRow(DateOnly Date, int Number, int LineNo, int AccountId, string Summary, string? Counterparty, long Debit, long Credit);
 
+    /// <summary>The postings of a book's month, in voucher order: each voucher's range of the posting log.</summary>
     private IQueryable<PostingRow> PostingRows(int bookId, AccountingPeriod period, List<int>? accountIds)
     {
-        var postings = db.Postings.AsNoTracking().Where(p => p.BookId == bookId && p.Period == period.Key);
+        var rows = from v in db.Vouchers.AsNoTracking()
+                   from p in db.Postings
+                   where v.BookId == bookId && v.Period == period.Key && p.Id >= v.FirstPostingId && p.Id < v.FirstPostingId + v.LineCount
+                   select new { v, p };
         if (accountIds is not null)
         {
-            postings = postings.Where(p => accountIds.Contains(p.AccountId));
+            rows = rows.Where(x => accountIds.Contains(x.p.AccountId));
         }
 
-        return from p in postings
-               join v in db.Vouchers on p.VoucherId equals v.Id
-               join c in db.Counterparties on p.CounterpartyId equals c.Id into cs
+        return from x in rows
+               join c in db.Counterparties on x.p.CounterpartyId equals c.Id into cs
                from c in cs.DefaultIfEmpty()
-               orderby v.Date, v.Number, p.LineNo
-               select new PostingRow(v.Date, v.Number, p.LineNo, p.AccountId, p.Summary, c == null ? null : c.Name, p.Debit, p.Credit);
+               orderby x.v.Date, x.v.Number, x.p.LineNo
+               select new PostingRow(x.v.Date, x.v.Number, x.p.LineNo, x.p.AccountId, x.p.Summary, c == null ? null : c.Name, x.p.Debit, x.p.Credit);
     }
 
     private async Task<Outcome<(ReportHeader Header, IReadOnlyList<BookRef> Books)>> ScopeAsync(

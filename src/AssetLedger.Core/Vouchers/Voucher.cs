@@ -20,11 +20,9 @@ public sealed class Voucher
 
     public VoucherKind Kind { get; init; }
 
-    /// <summary>The client's key: the same key with the same content is the same voucher.</summary>
+    /// <summary>The client's key: the same key with the same content (date, lines, resolution, attachments) is
+    /// the same voucher, returned as it was posted; the same key with other content is refused.</summary>
     public required string IdempotencyKey { get; init; }
-
-    /// <summary>SHA-256 of the voucher's canonical content, to tell a retry from a conflicting reuse of a key.</summary>
-    public required string ContentHash { get; init; }
 
     public int AttachmentCount { get; init; }
 
@@ -38,7 +36,11 @@ public sealed class Voucher
 
     public DateTime PostedAtUtc { get; init; }
 
-    public List<Posting> Postings { get; init; } = [];
+    /// <summary>The id of the voucher's first posting: its lines are the postings
+    /// <c>[FirstPostingId, FirstPostingId + LineCount)</c>, written together and never changed.</summary>
+    public long FirstPostingId { get; init; }
+
+    public int LineCount { get; init; }
 
     public string DisplayNumber => VoucherNumber.Format(Number);
 }
@@ -55,22 +57,21 @@ public enum VoucherKind
     YearEndClose = 3,
 }
 
-/// <summary>One line of a voucher: one account, one side.</summary>
+/// <summary>
+/// One line of a voucher: one account, one side. Postings form an append-only log: the lines of a voucher occupy
+/// consecutive ids, so they are found through the primary key, and the table carries no other index.
+/// </summary>
 public sealed class Posting
 {
-    public long Id { get; set; }
+    public long Id { get; init; }
 
     public long VoucherId { get; init; }
-
-    public int BookId { get; init; }
 
     public int LineNo { get; init; }
 
     public int AccountId { get; init; }
 
     public int? CounterpartyId { get; init; }
-
-    public int Period { get; init; }
 
     /// <summary>Debit in 分; negative only on a red-ink reversal.</summary>
     public long Debit { get; init; }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using AssetLedger.Core.Common;
 using AssetLedger.Core.Import;
 
@@ -26,10 +25,10 @@ public static class VoucherCsvReader
         new("preparer", false, "制单人"),
     ];
 
-    public static async IAsyncEnumerable<SourcedDraft> ReadAsync(Stream stream, [EnumeratorCancellation] CancellationToken ct = default)
+    public static IEnumerable<SourcedDraft> Read(Stream stream, CancellationToken ct = default)
     {
         Group? group = null;
-        await foreach (var item in CsvTable.ReadAsync(stream, Columns, ct))
+        foreach (var item in CsvTable.Read(stream, Columns, ct))
         {
             if (!item.Succeeded)
             {
@@ -70,6 +69,7 @@ public static class VoucherCsvReader
         private readonly List<LedgerError> errors = [];
         private int lastLine;
         private DateOnly? date;
+        private string? dateSeen;
         private string? resolution;
         private string? preparer;
         private int attachments;
@@ -87,8 +87,13 @@ public static class VoucherCsvReader
             }
 
             var dateText = row.Get("date");
-            if (dateText.Length > 0 || date is null)
+            if (date is not null && dateText == dateSeen)
             {
+                // the usual case: the voucher's lines repeat its date
+            }
+            else if (dateText.Length > 0 || date is null)
+            {
+                dateSeen = dateText;
                 var parsed = CsvTable.ParseDate(dateText);
                 if (!parsed.Succeeded)
                 {

@@ -18,6 +18,6 @@ public sealed class VoucherImport(BookDirectory books, VoucherPosting posting)
         }
 
         var chart = await books.LoadChartAsync(book.Value.Book.Id, ct);
-        return await posting.PostAsync(chart, VoucherCsvReader.ReadAsync(csv, ct), ct);
+        return await posting.PostAsync(chart, VoucherCsvReader.Read(csv, ct), ct);
     }
 }

@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using AssetLedger.Core.Accounts;
 using AssetLedger.Core.Audit;
 using AssetLedger.Core.Common;
@@ -6,7 +7,7 @@ using AssetLedger.Core.Persistence;
 
 namespace AssetLedger.Core.Vouchers;
 
-/// <summary>The result of posting a batch: every voucher it names, new or already posted.</summary>
+/// <summary>The result of posting a batch: what happened to each voucher, in the order submitted.</summary>
 public sealed record PostingReport(IReadOnlyList<PostedVoucher> Vouchers, long Postings)
 {
     public int Posted => Vouchers.Count(v => !v.AlreadyPosted);
@@ -26,10 +27,10 @@ public sealed class VoucherPosting(LedgerDbContext db, Actor actor, TimeProvider
     public const int MaxReportedErrors = 1000;
 
     public Task<Outcome<PostingReport>> PostAsync(BookChart chart, VoucherDraft draft, CancellationToken ct = default) =>
-        PostAsync(chart, One(SourcedDraft.Of(draft, $"voucher {draft.Key}")), ct);
+        PostAsync(chart, [SourcedDraft.Of(draft, $"voucher {draft.Key}")], ct);
 
     public async Task<Outcome<PostingReport>> PostAsync(
-        BookChart chart, IAsyncEnumerable<SourcedDraft> drafts, CancellationToken ct = default)
+        BookChart chart, IEnumerable<SourcedDraft> drafts, CancellationToken ct = default)
     {
         var errors = new List<LedgerError>();
         var suppressed = 0;
@@ -48,57 +49,65 @@ public sealed class VoucherPosting(LedgerDbContext db, Actor actor, TimeProvider
         await using var tx = await UnitOfWork.BeginAsync(db, ct);
         var guard = await PeriodGuard.LoadAsync(db, chart.BookId, time, ct);
         await using var writer = new VoucherWriter(db, chart.BookId, actor, time);
-        var seenKeys = new HashSet<string>(StringComparer.Ordinal);
         var posted = new List<PostedVoucher>();
         long postings = 0;
 
-        await foreach (var item in drafts.WithCancellation(ct))
+        // Reading and validating (CPU) run on another core, ahead of the writes (database), through a bounded
+        // channel: the batch streams, and the two halves overlap instead of adding up.
+        var channel = Channel.CreateBounded<List<(SourcedDraft Item, Outcome<ValidatedVoucher>? Validated)>>(
+            new BoundedChannelOptions(8) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var reading = Task.Factory.StartNew(() => ReadAndValidate(chart, drafts, channel.Writer, stop.Token),
+            stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        try
         {
-            if (item.Errors.Count > 0 || item.Draft is null)
+            await foreach (var batch in channel.Reader.ReadAllAsync(ct))
+            foreach (var (item, validated) in batch)
             {
-                item.Errors.ToList().ForEach(e => Fail(e.Location is null ? e.At(item.Location) : e));
-                continue;
-            }
+                if (validated is null)
+                {
+                    item.Errors.ToList().ForEach(e => Fail(e.Location is null ? e.At(item.Location) : e));
+                    continue;
+                }
 
-            var draft = item.Draft;
-            if (!seenKeys.Add(draft.Key))
-            {
-                Fail(new LedgerError("voucher.key_repeated",
-                    $"voucher key '{draft.Key}' appears again; the lines of one voucher must be together, and each voucher needs its own key",
-                    item.Location));
-                continue;
-            }
+                // A key seen earlier in the same batch is settled like any key already used: the unique index finds
+                // it, and the same content is the same voucher, other content a conflict naming that voucher.
+                var draft = item.Draft!;
+                if (!validated.Succeeded)
+                {
+                    validated.Errors.ToList().ForEach(e => Fail(e.Location is null ? e.At($"{item.Location} (voucher {draft.Key})") : e));
+                    continue;
+                }
 
-            var validated = VoucherRules.Validate(draft, chart, item.LineLocation);
-            if (!validated.Succeeded)
-            {
-                validated.Errors.ToList().ForEach(e => Fail(e.Location is null ? e.At($"{item.Location} (voucher {draft.Key})") : e));
-                continue;
-            }
+                if (guard.Check(draft.Date) is { } periodError)
+                {
+                    Fail(periodError.At($"{item.Location} (voucher {draft.Key})"));
+                    continue;
+                }
 
-            if (guard.Check(draft.Date) is { } periodError)
-            {
-                Fail(periodError.At($"{item.Location} (voucher {draft.Key})"));
-                continue;
-            }
+                if (errors.Count > 0)
+                {
+                    continue; // keep validating the rest of the batch, but write nothing more: it will be rolled back
+                }
 
-            if (errors.Count > 0)
-            {
-                continue; // keep validating the rest of the batch, but write nothing more: it will be rolled back
-            }
+                var written = writer.Write(validated.Value);
+                if (!written.Succeeded)
+                {
+                    written.Errors.ToList().ForEach(e => Fail(e.At(item.Location)));
+                    continue;
+                }
 
-            var written = await writer.WriteAsync(validated.Value, ct);
-            if (!written.Succeeded)
-            {
-                written.Errors.ToList().ForEach(e => Fail(e.At(item.Location)));
-                continue;
+                posted.Add(written.Value);
+                if (!written.Value.AlreadyPosted)
+                {
+                    postings += validated.Value.Lines.Count;
+                }
             }
-
-            posted.Add(written.Value);
-            if (!written.Value.AlreadyPosted)
-            {
-                postings += validated.Value.Lines.Count;
-            }
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await reading.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
 
         if (suppressed > 0)
@@ -112,14 +121,56 @@ public sealed class VoucherPosting(LedgerDbContext db, Actor actor, TimeProvider
             return Outcome<PostingReport>.Failure(errors);
         }
 
-        await writer.FlushBalancesAsync(ct);
+        writer.Complete();
         await tx.CommitAsync(ct);
         return Outcome<PostingReport>.Success(new PostingReport(posted, postings));
     }
 
-    private static async IAsyncEnumerable<SourcedDraft> One(SourcedDraft draft)
+    /// <summary>Vouchers cross between the threads in batches: one hand-off per voucher would cost more than its validation.</summary>
+    private const int HandOffBatch = 128;
+
+    /// <summary>Runs on a thread of its own (the drafts may come from a file being read synchronously).</summary>
+    private static void ReadAndValidate(
+        BookChart chart, IEnumerable<SourcedDraft> drafts,
+        ChannelWriter<List<(SourcedDraft, Outcome<ValidatedVoucher>?)>> output, CancellationToken ct)
     {
-        await Task.CompletedTask;
-        yield return draft;
+        try
+        {
+            var batch = new List<(SourcedDraft, Outcome<ValidatedVoucher>?)>(HandOffBatch);
+            foreach (var item in drafts)
+            {
+                ct.ThrowIfCancellationRequested();
+                var validated = item.Draft is null || item.Errors.Count > 0 ? null : VoucherRules.Validate(item.Draft, chart, item.LineLocation);
+                batch.Add((item, validated));
+                if (batch.Count == HandOffBatch)
+                {
+                    Send(output, batch, ct);
+                    batch = new(HandOffBatch);
+                }
+            }
+
+            if (batch.Count > 0)
+            {
+                Send(output, batch, ct);
+            }
+
+            output.Complete();
+        }
+        catch (Exception ex)
+        {
+            output.Complete(ex); // the writing side rethrows it, and nothing is committed
+        }
+    }
+
+    /// <summary>Blocks this dedicated thread while the channel is full (backpressure keeps memory flat).</summary>
+    private static void Send<T>(ChannelWriter<T> output, T item, CancellationToken ct)
+    {
+        while (!output.TryWrite(item))
+        {
+            if (!output.WaitToWriteAsync(ct).AsTask().GetAwaiter().GetResult())
+            {
+                return;
+            }
+        }
     }
 }

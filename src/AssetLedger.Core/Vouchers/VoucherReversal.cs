@@ -55,7 +55,8 @@ public sealed class VoucherReversal(LedgerDbContext db, BookDirectory books, Vou
 
         var chart = await books.LoadChartAsync(bookId, ct);
         var counterparties = await db.Counterparties.AsNoTracking().Where(c => c.BookId == bookId).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
-        var lines = v.Postings.OrderBy(p => p.LineNo).Select(p => new VoucherLineDraft(
+        var postings = await db.LinesOf(v).AsNoTracking().OrderBy(p => p.Id).ToListAsync(ct);
+        var lines = postings.Select(p => new VoucherLineDraft(
             chart[p.AccountId].Code,
             Truncate($"冲销{number}号凭证：{p.Summary}", VoucherRules.MaxSummaryLength),
             Money.FromFen(-p.Debit),
@@ -80,7 +81,7 @@ public sealed class VoucherReversal(LedgerDbContext db, BookDirectory books, Vou
         }
 
         var (period, number) = parsed.Value;
-        var query = db.Vouchers.AsNoTracking().Include(x => x.Postings).Where(x => x.BookId == bookId && x.Number == number);
+        var query = db.Vouchers.AsNoTracking().Where(x => x.BookId == bookId && x.Number == number);
         if (period is { } p)
         {
             query = query.Where(x => x.Period == p.Key);

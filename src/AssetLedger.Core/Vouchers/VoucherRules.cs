@@ -1,14 +1,12 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using AssetLedger.Core.Accounts;
 using AssetLedger.Core.Common;
 using AssetLedger.Core.Periods;
 
 namespace AssetLedger.Core.Vouchers;
 
-/// <summary>A voucher that passed <see cref="VoucherRules.Validate"/>: accounts resolved, content hashed.</summary>
-public sealed record ValidatedVoucher(VoucherDraft Draft, AccountingPeriod Period, IReadOnlyList<ValidatedLine> Lines, string ContentHash)
+/// <summary>A voucher that passed <see cref="VoucherRules.Validate"/>: accounts resolved, amounts checked.</summary>
+public sealed record ValidatedVoucher(VoucherDraft Draft, AccountingPeriod Period, IReadOnlyList<ValidatedLine> Lines)
 {
     public Money Total => Money.Sum(Lines.Select(l => l.Debit));
 }
@@ -126,28 +124,6 @@ public static class VoucherRules
         }
 
         return Outcome<ValidatedVoucher>.Success(
-            new ValidatedVoucher(draft, AccountingPeriod.Of(draft.Date), lines, ContentHash(draft, lines)));
-    }
-
-    /// <summary>SHA-256 over the canonical content: what makes two submissions "the same voucher".</summary>
-    private static string ContentHash(VoucherDraft draft, List<ValidatedLine> lines)
-    {
-        var sb = new StringBuilder(64 + (lines.Count * 48));
-        sb.Append(draft.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append('\u001f')
-          .Append(draft.Kind).Append('\u001f')
-          .Append(draft.Resolution?.Trim()).Append('\u001f')
-          .Append(draft.AttachmentCount).Append('\u001f')
-          .Append(draft.ReversesVoucherId).Append('\u001e');
-        foreach (var l in lines)
-        {
-            sb.Append(l.Account.Code).Append('\u001f')
-              .Append(l.Counterparty).Append('\u001f')
-              .Append(l.Debit.Fen).Append('\u001f')
-              .Append(l.Credit.Fen).Append('\u001f')
-              .Append(l.Summary).Append('\u001e');
-        }
-
-        var bytes = Encoding.UTF8.GetBytes(sb.ToString());
-        return Convert.ToHexStringLower(SHA256.HashData(bytes));
+            new ValidatedVoucher(draft, AccountingPeriod.Of(draft.Date), lines));
     }
 }

@@ -36,19 +36,26 @@ public sealed class TestLedger : IAsyncDisposable
     private readonly ServiceProvider services;
     private int keys;
 
-    private TestLedger(SqliteConnection connection, ServiceProvider services, FakeTimeProvider clock)
+    private readonly string? file;
+
+    private TestLedger(SqliteConnection connection, ServiceProvider services, FakeTimeProvider clock, string? file)
     {
         this.connection = connection;
         this.services = services;
+        this.file = file;
         Clock = clock;
     }
 
     public FakeTimeProvider Clock { get; }
 
-    /// <summary>Today is 15 January 2026 unless a test says otherwise: 2024 and 2025 have ended.</summary>
-    public static async Task<TestLedger> CreateAsync(DateTimeOffset? now = null)
+    /// <summary>
+    /// Today is 15 January 2026 unless a test says otherwise: 2024 and 2025 have ended. <paramref name="onFile"/>
+    /// puts the books in a temporary file instead of memory, for code that opens connections of its own.
+    /// </summary>
+    public static async Task<TestLedger> CreateAsync(DateTimeOffset? now = null, bool onFile = false)
     {
-        var connection = new SqliteConnection("Data Source=:memory:;Foreign Keys=True");
+        var file = onFile ? Path.Combine(Path.GetTempPath(), $"assetledger-test-{Guid.NewGuid():N}.db") : null;
+        var connection = new SqliteConnection($"Data Source={file ?? ":memory:"};Foreign Keys=True");
         await connection.OpenAsync();
         var clock = new FakeTimeProvider(now ?? new DateTimeOffset(2026, 1, 15, 9, 0, 0, TimeSpan.FromHours(8)));
         var collection = new ServiceCollection();
@@ -56,7 +63,7 @@ public sealed class TestLedger : IAsyncDisposable
         collection.AddSingleton(new Actor("tester"));
         collection.AddLedger(o => o.UseSqlite(connection));
         var provider = collection.BuildServiceProvider();
-        var ledger = new TestLedger(connection, provider, clock);
+        var ledger = new TestLedger(connection, provider, clock, file);
         await ledger.RunAsync<LedgerDbContext, int>(async db =>
         {
             await LedgerDatabase.MigrateAsync(db);
@@ -186,5 +193,13 @@ public sealed class TestLedger : IAsyncDisposable
     {
         await services.DisposeAsync();
         await connection.DisposeAsync();
+        if (file is not null)
+        {
+            SqliteConnection.ClearAllPools();
+            foreach (var f in new[] { file, file + "-wal", file + "-shm" }.Where(File.Exists))
+            {
+                File.Delete(f);
+            }
+        }
     }
 }

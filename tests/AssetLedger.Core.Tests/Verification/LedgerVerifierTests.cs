@@ -51,10 +51,11 @@ public class LedgerVerifierTests
     {
         await using var ledger = await SmallLedgerAsync();
         await ledger.ExecuteSqlAsync("""
-            INSERT INTO vouchers (book_id, period, number, date, kind, idempotency_key, content_hash, attachment_count, preparer, posted_at_utc)
-            SELECT book_id, 202403, 7, '2024-03-09', 'Normal', 'forged', 'x', 0, 'x', posted_at_utc FROM vouchers WHERE id = 1;
-            INSERT INTO postings (voucher_id, book_id, line_no, account_id, period, debit, credit, summary)
-            SELECT last_insert_rowid(), book_id, 1, account_id, 202403, 500, 0, 'forged' FROM postings WHERE id = 1;
+            INSERT INTO vouchers (id, book_id, period, number, date, kind, idempotency_key, attachment_count, preparer,
+                                  first_posting_id, line_count, posted_at_utc)
+            SELECT 100, book_id, 202403, 7, '2024-03-09', 'Normal', 'forged', 0, 'x', 1000, 1, posted_at_utc FROM vouchers WHERE id = 1;
+            INSERT INTO postings (id, voucher_id, line_no, account_id, debit, credit, summary)
+            SELECT 1000, 100, 1, account_id, 500, 0, 'forged' FROM postings WHERE id = 1;
             """);
 
         var report = await ledger.VerifyAsync();
@@ -69,11 +70,26 @@ public class LedgerVerifierTests
     {
         await using var ledger = await SmallLedgerAsync();
         await ledger.ExecuteSqlAsync("""
-            INSERT INTO vouchers (book_id, period, number, date, kind, idempotency_key, content_hash, attachment_count, preparer, reverses_voucher_id, posted_at_utc)
-            SELECT book_id, 202403, 4, '2024-03-09', 'Reversal', 'forged', 'x', 0, 'x', 1, posted_at_utc FROM vouchers WHERE id = 1;
+            INSERT INTO vouchers (id, book_id, period, number, date, kind, idempotency_key, attachment_count, preparer,
+                                  reverses_voucher_id, first_posting_id, line_count, posted_at_utc)
+            SELECT 100, book_id, 202403, 4, '2024-03-09', 'Reversal', 'forged', 0, 'x', 1, 1000, 2, posted_at_utc FROM vouchers WHERE id = 1;
+            INSERT INTO postings (id, voucher_id, line_no, account_id, debit, credit, summary)
+            SELECT 999 + line_no, 100, line_no, account_id, -debit, -credit - 1, 'forged' FROM postings WHERE voucher_id = 1;
             """);
 
         (await ledger.VerifyAsync()).Findings.Select(f => f.Code).Should().Contain("verify.reversal_mismatch");
+    }
+
+    [Fact]
+    public async Task A_posting_outside_every_voucher_is_caught()
+    {
+        await using var ledger = await SmallLedgerAsync();
+        await ledger.ExecuteSqlAsync("""
+            INSERT INTO postings (id, voucher_id, line_no, account_id, debit, credit, summary)
+            SELECT 5000, voucher_id, 9, account_id, 1, 0, 'stray' FROM postings WHERE id = 1;
+            """);
+
+        (await ledger.VerifyAsync()).Findings.Select(f => f.Code).Should().Contain("verify.posting_orphan");
     }
 
     [Fact]
@@ -85,5 +101,44 @@ public class LedgerVerifierTests
         (await ledger.VerifyAsync("V1")).Passed.Should().BeTrue();
         (await ledger.VerifyAsync("V2")).Passed.Should().BeFalse();
         (await ledger.VerifyAsync(Township)).Passed.Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task A_large_log_scanned_in_parallel_ranges_finds_what_one_pass_finds()
+    {
+        await using var ledger = await TestLedger.CreateAsync(onFile: true);
+        await ledger.VillageAsync("V1");
+        await ledger.VillageAsync("V2");
+        for (var day = 1; day <= 20; day++)
+        {
+            await ledger.PostAsync(day % 2 == 0 ? "V1" : "V2", $"2024-03-{day:00}", Dr("101", day), Cr("102", day));
+        }
+
+        await ledger.ExecuteSqlAsync("UPDATE account_balances SET credit = credit + 7 WHERE account_id = (SELECT MAX(account_id) FROM account_balances)");
+        await ledger.ExecuteSqlAsync("""
+            INSERT INTO postings (id, voucher_id, line_no, account_id, debit, credit, summary)
+            SELECT 5000, voucher_id, 9, account_id, 1, 0, 'stray' FROM postings WHERE id = 1;
+            """);
+
+        async Task<VerificationReportView> Verify(long threshold) => new(await ledger.RunAsync<Core.Verification.LedgerVerifier, Core.Verification.VerificationReport>(async v =>
+        {
+            v.ParallelScanThreshold = threshold;
+            return (await v.VerifyAsync(null)).Value;
+        }));
+
+        var parallel = await Verify(threshold: 0);
+        var single = await Verify(threshold: long.MaxValue);
+
+        parallel.Codes.Should().Contain(["verify.balance_mismatch", "verify.posting_orphan"]);
+        parallel.Should().BeEquivalentTo(single);
+        parallel.Postings.Should().Be(41);
+    }
+
+    private sealed record VerificationReportView(IReadOnlyList<string> Codes, long Postings, long Vouchers)
+    {
+        public VerificationReportView(Core.Verification.VerificationReport r)
+            : this(r.Findings.Select(f => f.Code).Order().ToList(), r.Postings, r.Vouchers)
+        {
+        }
     }
 }

@@ -89,20 +89,44 @@ public class VoucherImportTests
     }
 
     [Fact]
-    public async Task A_key_that_reappears_later_in_the_file_is_an_error()
+    public async Task A_key_reused_later_in_the_file_for_other_content_is_a_conflict_naming_the_voucher_that_holds_it()
     {
         await using var ledger = await TestLedger.CreateAsync();
         await ledger.VillageAsync("V1");
+        var before = await ledger.FingerprintAsync();
 
         var result = await ledger.ImportAsync("V1", Header + """
             A,2024-03-05,x,101,10,,,
             A,2024-03-05,x,102,,10,,
             B,2024-03-05,x,101,10,,,
             B,2024-03-05,x,102,,10,,
-            A,2024-03-05,x,101,10,,,
+            A,2024-03-06,y,101,20,,,
+            A,2024-03-06,y,102,,20,,
             """);
 
-        result.ShouldFailWith("voucher.key_repeated").Location.Should().Be("line 6");
+        var error = result.ShouldFailWith("voucher.key_conflict");
+        error.Location.Should().Be("lines 6-7");
+        error.Message.Should().Contain("2024-03/记-0001");
+        (await ledger.FingerprintAsync()).Should().Be(before);
+    }
+
+    [Fact]
+    public async Task A_voucher_repeated_word_for_word_in_a_file_is_posted_once()
+    {
+        await using var ledger = await TestLedger.CreateAsync();
+        await ledger.VillageAsync("V1");
+
+        var report = (await ledger.ImportAsync("V1", Header + """
+            A,2024-03-05,x,101,10,,,
+            A,2024-03-05,x,102,,10,,
+            B,2024-03-05,x,101,10,,,
+            B,2024-03-05,x,102,,10,,
+            A,2024-03-05,x,101,10,,,
+            A,2024-03-05,x,102,,10,,
+            """)).ShouldSucceed();
+
+        (report.Posted, report.AlreadyPosted).Should().Be((2, 1));
+        report.Vouchers[2].Id.Should().Be(report.Vouchers[0].Id);
     }
 
     [Fact]

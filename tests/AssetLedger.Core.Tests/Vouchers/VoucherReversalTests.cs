@@ -52,8 +52,8 @@ public class VoucherReversalTests
         await ledger.ReverseAsync("V1", "记-0001", "2024-03-20");
 
         var act = () => ledger.ExecuteSqlAsync(
-            $"INSERT INTO vouchers (book_id, period, number, date, kind, idempotency_key, content_hash, attachment_count, preparer, reverses_voucher_id, posted_at_utc) " +
-            $"SELECT book_id, period, 99, date, 'Reversal', 'sneaky', 'x', 0, 'x', {original.Id}, posted_at_utc FROM vouchers WHERE id = {original.Id}");
+            $"INSERT INTO vouchers (id, book_id, period, number, date, kind, idempotency_key, attachment_count, preparer, reverses_voucher_id, first_posting_id, line_count, posted_at_utc) " +
+            $"SELECT 99, book_id, period, 99, date, 'Reversal', 'sneaky', 0, 'x', {original.Id}, 900, 0, posted_at_utc FROM vouchers WHERE id = {original.Id}");
 
         await act.Should().ThrowAsync<Microsoft.Data.Sqlite.SqliteException>().WithMessage("*UNIQUE*");
     }

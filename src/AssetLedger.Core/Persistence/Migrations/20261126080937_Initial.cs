@@ -182,20 +182,20 @@ namespace AssetLedger.Core.Persistence.Migrations
                 name: "vouchers",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
+                    id = table.Column<long>(type: "INTEGER", nullable: false),
                     book_id = table.Column<int>(type: "INTEGER", nullable: false),
                     period = table.Column<int>(type: "INTEGER", nullable: false),
                     number = table.Column<int>(type: "INTEGER", nullable: false),
                     date = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     idempotency_key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    content_hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     attachment_count = table.Column<int>(type: "INTEGER", nullable: false),
                     resolution = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     preparer = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     reverses_voucher_id = table.Column<long>(type: "INTEGER", nullable: true),
-                    posted_at_utc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    posted_at_utc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    first_posting_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    line_count = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -253,14 +253,11 @@ namespace AssetLedger.Core.Persistence.Migrations
                 name: "postings",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
+                    id = table.Column<long>(type: "INTEGER", nullable: false),
                     voucher_id = table.Column<long>(type: "INTEGER", nullable: false),
-                    book_id = table.Column<int>(type: "INTEGER", nullable: false),
                     line_no = table.Column<int>(type: "INTEGER", nullable: false),
                     account_id = table.Column<int>(type: "INTEGER", nullable: false),
                     counterparty_id = table.Column<int>(type: "INTEGER", nullable: true),
-                    period = table.Column<int>(type: "INTEGER", nullable: false),
                     debit = table.Column<long>(type: "INTEGER", nullable: false),
                     credit = table.Column<long>(type: "INTEGER", nullable: false),
                     summary = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
@@ -272,12 +269,6 @@ namespace AssetLedger.Core.Persistence.Migrations
                         name: "fk_postings_accounts_account_id",
                         column: x => x.account_id,
                         principalTable: "accounts",
-                        principalColumn: "id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "fk_postings_books_book_id",
-                        column: x => x.book_id,
-                        principalTable: "books",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
@@ -323,16 +314,6 @@ namespace AssetLedger.Core.Persistence.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "ix_opening_balance_lines_account_id",
-                table: "opening_balance_lines",
-                column: "account_id");
-
-            migrationBuilder.CreateIndex(
-                name: "ix_opening_balance_lines_counterparty_id",
-                table: "opening_balance_lines",
-                column: "counterparty_id");
-
-            migrationBuilder.CreateIndex(
                 name: "ix_opening_balance_lines_set_id",
                 table: "opening_balance_lines",
                 column: "set_id");
@@ -350,31 +331,6 @@ namespace AssetLedger.Core.Persistence.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "ix_organizations_parent_id",
-                table: "organizations",
-                column: "parent_id");
-
-            migrationBuilder.CreateIndex(
-                name: "ix_postings_account_id",
-                table: "postings",
-                column: "account_id");
-
-            migrationBuilder.CreateIndex(
-                name: "ix_postings_book_id_account_id_period_counterparty_id_debit_credit",
-                table: "postings",
-                columns: new[] { "book_id", "account_id", "period", "counterparty_id", "debit", "credit" });
-
-            migrationBuilder.CreateIndex(
-                name: "ix_postings_counterparty_id",
-                table: "postings",
-                column: "counterparty_id");
-
-            migrationBuilder.CreateIndex(
-                name: "ix_postings_voucher_id_book_id_debit_credit",
-                table: "postings",
-                columns: new[] { "voucher_id", "book_id", "debit", "credit" });
-
-            migrationBuilder.CreateIndex(
                 name: "ix_vouchers_book_id_idempotency_key",
                 table: "vouchers",
                 columns: new[] { "book_id", "idempotency_key" },
@@ -389,13 +345,15 @@ namespace AssetLedger.Core.Persistence.Migrations
             migrationBuilder.CreateIndex(
                 name: "ix_vouchers_kind",
                 table: "vouchers",
-                column: "kind");
+                column: "kind",
+                filter: "kind = 'YearEndClose'");
 
             migrationBuilder.CreateIndex(
                 name: "ix_vouchers_reverses_voucher_id",
                 table: "vouchers",
                 column: "reverses_voucher_id",
-                unique: true);
+                unique: true,
+                filter: "reverses_voucher_id IS NOT NULL");
 
             ImmutableTables.Create(migrationBuilder);
         }

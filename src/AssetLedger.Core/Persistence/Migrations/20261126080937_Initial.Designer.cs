@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AssetLedger.Core.Persistence.Migrations
 {
     [DbContext(typeof(LedgerDbContext))]
-    [Migration("20261126073930_Initial")]
+    [Migration("20261126080937_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -236,12 +236,6 @@ namespace AssetLedger.Core.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_opening_balance_lines");
 
-                    b.HasIndex("AccountId")
-                        .HasDatabaseName("ix_opening_balance_lines_account_id");
-
-                    b.HasIndex("CounterpartyId")
-                        .HasDatabaseName("ix_opening_balance_lines_counterparty_id");
-
                     b.HasIndex("SetId")
                         .HasDatabaseName("ix_opening_balance_lines_set_id");
 
@@ -360,9 +354,6 @@ namespace AssetLedger.Core.Persistence.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_organizations_code");
 
-                    b.HasIndex("ParentId")
-                        .HasDatabaseName("ix_organizations_parent_id");
-
                     b.ToTable("organizations", (string)null);
                 });
 
@@ -399,17 +390,12 @@ namespace AssetLedger.Core.Persistence.Migrations
             modelBuilder.Entity("AssetLedger.Core.Vouchers.Posting", b =>
                 {
                     b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
                     b.Property<int>("AccountId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("account_id");
-
-                    b.Property<int>("BookId")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("book_id");
 
                     b.Property<int?>("CounterpartyId")
                         .HasColumnType("INTEGER")
@@ -427,10 +413,6 @@ namespace AssetLedger.Core.Persistence.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("line_no");
 
-                    b.Property<int>("Period")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("period");
-
                     b.Property<string>("Summary")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -444,25 +426,12 @@ namespace AssetLedger.Core.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_postings");
 
-                    b.HasIndex("AccountId")
-                        .HasDatabaseName("ix_postings_account_id");
-
-                    b.HasIndex("CounterpartyId")
-                        .HasDatabaseName("ix_postings_counterparty_id");
-
-                    b.HasIndex("VoucherId", "BookId", "Debit", "Credit")
-                        .HasDatabaseName("ix_postings_voucher_id_book_id_debit_credit");
-
-                    b.HasIndex("BookId", "AccountId", "Period", "CounterpartyId", "Debit", "Credit")
-                        .HasDatabaseName("ix_postings_book_id_account_id_period_counterparty_id_debit_credit");
-
                     b.ToTable("postings", (string)null);
                 });
 
             modelBuilder.Entity("AssetLedger.Core.Vouchers.Voucher", b =>
                 {
                     b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
@@ -474,15 +443,13 @@ namespace AssetLedger.Core.Persistence.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("book_id");
 
-                    b.Property<string>("ContentHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("content_hash");
-
                     b.Property<DateOnly>("Date")
                         .HasColumnType("TEXT")
                         .HasColumnName("date");
+
+                    b.Property<long>("FirstPostingId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("first_posting_id");
 
                     b.Property<string>("IdempotencyKey")
                         .IsRequired()
@@ -495,6 +462,10 @@ namespace AssetLedger.Core.Persistence.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT")
                         .HasColumnName("kind");
+
+                    b.Property<int>("LineCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("line_count");
 
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER")
@@ -527,11 +498,13 @@ namespace AssetLedger.Core.Persistence.Migrations
                         .HasName("pk_vouchers");
 
                     b.HasIndex("Kind")
-                        .HasDatabaseName("ix_vouchers_kind");
+                        .HasDatabaseName("ix_vouchers_kind")
+                        .HasFilter("kind = 'YearEndClose'");
 
                     b.HasIndex("ReversesVoucherId")
                         .IsUnique()
-                        .HasDatabaseName("ix_vouchers_reverses_voucher_id");
+                        .HasDatabaseName("ix_vouchers_reverses_voucher_id")
+                        .HasFilter("reverses_voucher_id IS NOT NULL");
 
                     b.HasIndex("BookId", "IdempotencyKey")
                         .IsUnique()
@@ -625,13 +598,6 @@ namespace AssetLedger.Core.Persistence.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_postings_accounts_account_id");
 
-                    b.HasOne("AssetLedger.Core.Organizations.Book", null)
-                        .WithMany()
-                        .HasForeignKey("BookId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_postings_books_book_id");
-
                     b.HasOne("AssetLedger.Core.Accounts.Counterparty", null)
                         .WithMany()
                         .HasForeignKey("CounterpartyId")
@@ -639,7 +605,7 @@ namespace AssetLedger.Core.Persistence.Migrations
                         .HasConstraintName("fk_postings_counterparties_counterparty_id");
 
                     b.HasOne("AssetLedger.Core.Vouchers.Voucher", null)
-                        .WithMany("Postings")
+                        .WithMany()
                         .HasForeignKey("VoucherId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
@@ -665,11 +631,6 @@ namespace AssetLedger.Core.Persistence.Migrations
             modelBuilder.Entity("AssetLedger.Core.OpeningBalances.OpeningBalanceSet", b =>
                 {
                     b.Navigation("Lines");
-                });
-
-            modelBuilder.Entity("AssetLedger.Core.Vouchers.Voucher", b =>
-                {
-                    b.Navigation("Postings");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using AssetLedger.Benchmarks;
+
+// The ledger benchmarks (docs/benchmarks.md). Each phase runs in a process of its own, so that its peak memory is
+// its own, and every figure is reported beside a raw baseline measured in the same run:
+//   dotnet run -c Release --project tests/AssetLedger.Benchmarks -- [--postings 1000000] [--books 50] [--work DIR]
+// A phase can be run alone: ... -- phase <name> <work dir> <books>
+if (args.Length > 0 && args[0] == "phase")
+{
+    var result = await Phases.RunAsync(args[1], args[2], int.Parse(args[3], CultureInfo.InvariantCulture));
+    Console.WriteLine("RESULT " + JsonSerializer.Serialize(result));
+    return 0;
+}
+
+var postings = Option("--postings", 1_000_000);
+var books = (int)Option("--books", 50);
+var work = OptionText("--work") ?? Path.Combine(Path.GetTempPath(), "assetledger-bench");
+if (Directory.Exists(work))
+{
+    Directory.Delete(work, recursive: true);
+}
+
+Directory.CreateDirectory(work);
+Console.Error.WriteLine($"generating {postings:N0} postings in {books} books under {work} …");
+var (generated, vouchers) = DataGenerator.Generate(Path.Combine(work, "csv"), books, postings);
+
+var raw = Phase("raw-insert");
+var import = Phase("import");
+var trial = Phase("trial-balance");
+var rawGroupBy = Phase("raw-group-by");
+var verify = Phase("verify");
+var cli = Phase("cli-report");
+
+double Rate(Dictionary<string, double> r) => r["rows"] / r["seconds"];
+var sb = new StringBuilder();
+sb.AppendLine(CultureInfo.InvariantCulture, $"Run of {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores, .NET {Environment.Version}: {generated:N0} postings in {vouchers:N0} vouchers, {books} books.");
+sb.AppendLine();
+sb.AppendLine("| measure | result | baseline (same run) | ratio | target |");
+sb.AppendLine("|---|---|---|---|---|");
+sb.AppendLine(CultureInfo.InvariantCulture, $"| `voucher import` of every posting, CSV → committed (numbering, balances, keys, audit) | {Rate(import):N0} postings/s | raw prepared INSERT of the same rows into a table of the same columns: {Rate(raw):N0} rows/s | **{Rate(import) / Rate(raw):0.00}** | ≥ 0.40 |");
+sb.AppendLine(CultureInfo.InvariantCulture, $"| peak memory (VmHWM) of the import process | {import["peakMb"]:N0} MB | raw insert process, rows held in memory: {raw["peakMb"]:N0} MB | | < 300 MB |");
+sb.AppendLine(CultureInfo.InvariantCulture, $"| trial balance of one book from maintained balances (median of 20) | {trial["ms"]:0.0} ms | | | < 10 ms |");
+sb.AppendLine(CultureInfo.InvariantCulture, $"| `verify` over all postings (median of 3) | {verify["ms"]:N0} ms | raw `SELECT … SUM(debit), SUM(credit) … GROUP BY account_id, counterparty_id` over the postings: {rawGroupBy["ms"]:N0} ms | **{verify["ms"] / rawGroupBy["ms"]:0.00}** | ≤ 2.0 |");
+sb.AppendLine(CultureInfo.InvariantCulture, $"| `report trial-balance` through the command line, process start to exit (median of 5) | {cli["ms"]:N0} ms | | | < 1,000 ms |");
+Console.WriteLine(sb.ToString());
+return 0;
+
+Dictionary<string, double> Phase(string name)
+{
+    Console.Error.WriteLine($"phase {name} …");
+    var info = new ProcessStartInfo(Environment.ProcessPath!)
+    {
+        RedirectStandardOutput = true,
+        UseShellExecute = false,
+    };
+    if (!Path.GetFileNameWithoutExtension(Environment.ProcessPath!).Equals("AssetLedger.Benchmarks", StringComparison.OrdinalIgnoreCase))
+    {
+        info.ArgumentList.Add(typeof(Phases).Assembly.Location);
+    }
+
+    foreach (var a in new[] { "phase", name, work, books.ToString(CultureInfo.InvariantCulture) })
+    {
+        info.ArgumentList.Add(a);
+    }
+
+    using var process = Process.Start(info)!;
+    var output = process.StandardOutput.ReadToEnd();
+    process.WaitForExit();
+    var line = output.Split('\n').LastOrDefault(l => l.StartsWith("RESULT ", StringComparison.Ordinal))
+        ?? throw new InvalidOperationException($"phase {name} failed (exit {process.ExitCode}):\n{output}");
+    var result = JsonSerializer.Deserialize<Dictionary<string, double>>(line["RESULT ".Length..])!;
+    Console.Error.WriteLine("  " + string.Join(", ", result.Select(kv => $"{kv.Key}={kv.Value:0.###}")));
+    return result;
+}
+
+long Option(string name, long fallback) =>
+    OptionText(name) is { } v ? long.Parse(v.Replace("_", string.Empty, StringComparison.Ordinal), CultureInfo.InvariantCulture) : fallback;
+
+string? OptionText(string name)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+}

@@ -1,0 +1,63 @@
+using System.Text;
+using AssetLedger.Host.CommandLine;
+using Microsoft.Extensions.Time.Testing;
+
+namespace AssetLedger.Host.Tests.CommandLine;
+
+/// <summary>Runs the real command line in-process against a real SQLite file in a temporary folder.</summary>
+public sealed class CliRunner : IDisposable
+{
+    public CliRunner()
+    {
+        Folder = Directory.CreateTempSubdirectory("assetledger-cli-").FullName;
+        DatabasePath = Path.Combine(Folder, "ledger.db");
+    }
+
+    public string Folder { get; }
+
+    public string DatabasePath { get; }
+
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 1, 15, 9, 0, 0, TimeSpan.FromHours(8)));
+
+    public sealed record Result(int ExitCode, string Output, string Error)
+    {
+        public override string ToString() => $"exit {ExitCode}\n--- stdout\n{Output}\n--- stderr\n{Error}";
+    }
+
+    /// <summary>Runs one command; <c>--db</c> is added unless the test gives its own.</summary>
+    public async Task<Result> RunAsync(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var withDb = args.Contains("--db") ? args : [.. args, "--db", DatabasePath];
+        var code = await Cli.RunAsync(withDb, new CliEnvironment(output, error, Clock));
+        return new Result(code, output.ToString(), error.ToString());
+    }
+
+    /// <summary>Runs a command that must succeed, and returns its output.</summary>
+    public async Task<string> OkAsync(params string[] args)
+    {
+        var result = await RunAsync(args);
+        result.ExitCode.Should().Be(0, result.ToString());
+        return result.Output;
+    }
+
+    public string WriteFile(string name, string content, bool bom = false)
+    {
+        var path = Path.Combine(Folder, name);
+        File.WriteAllText(path, content, new UTF8Encoding(bom));
+        return path;
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // best effort: a temp folder left behind is harmless
+        }
+    }
+}
