@@ -19,23 +19,28 @@ internal static class Phases
 {
     public static async Task<Dictionary<string, double>> RunAsync(string name, string work, int books) => name switch
     {
-        "raw-insert" => RawInsert(work),
+        "raw-insert" => RawInsert(work, native: false),
+        "raw-insert-native" => RawInsert(work, native: true),
         "import" => await ImportAsync(work, books),
         "writer-only" => await WriterOnlyAsync(work),
         "reader-only" => await ReaderOnlyAsync(work),
         "trial-balance" => await TrialBalanceAsync(work),
         "raw-group-by" => RawGroupBy(work),
         "verify" => await VerifyAsync(work),
-        "cli-report" => CliReport(work),
+        "cli-report" => CliReport(work, ["dotnet", Path.Combine(AppContext.BaseDirectory, "AssetLedger.Host.dll")]),
+        "cli-report-r2r" => CliReport(work, [Path.Combine(work, "host-r2r", "AssetLedger.Host")]),
         _ => throw new ArgumentException($"unknown phase {name}"),
     };
 
     private static string LedgerPath(string work) => Path.Combine(work, "ledger.db");
 
-    private static ServiceProvider Services(string work) =>
+    /// <summary>The diagnostic phases write here, leaving the measured database alone.</summary>
+    private static string DiagnosticPath(string work) => Path.Combine(work, "diagnostic.db");
+
+    private static ServiceProvider Services(string work, string? database = null) =>
         new ServiceCollection()
             .AddSingleton(new Actor("benchmark"))
-            .AddLedger(o => o.UseLedgerSqlite(LedgerDatabase.SqliteConnectionString(LedgerPath(work))))
+            .AddLedger(o => o.UseLedgerSqlite(LedgerDatabase.SqliteConnectionString(database ?? LedgerPath(work))))
             .BuildServiceProvider();
 
     private static double PeakMb()
@@ -109,12 +114,12 @@ internal static class Phases
     /// <summary>Diagnostic: the database half of the import alone, from vouchers validated in memory beforehand.</summary>
     private static async Task<Dictionary<string, double>> WriterOnlyAsync(string work)
     {
-        foreach (var f in Directory.GetFiles(work, "ledger.db*"))
+        foreach (var f in Directory.GetFiles(work, "diagnostic.db*"))
         {
             File.Delete(f);
         }
 
-        await using var provider = Services(work);
+        await using var provider = Services(work, DiagnosticPath(work));
         await using var scope = provider.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LedgerDbContext>();
         await LedgerDatabase.MigrateAsync(db);
@@ -153,7 +158,7 @@ internal static class Phases
     private sealed record Row(long Voucher, int Line, int Account, int? Counterparty, long Debit, long Credit, string Summary);
 
     /// <summary>The same postings, parsed beforehand, inserted with one prepared statement in one transaction.</summary>
-    private static Dictionary<string, double> RawInsert(string work)
+    private static Dictionary<string, double> RawInsert(string work, bool native)
     {
         var accounts = new Dictionary<string, int>(StringComparer.Ordinal);
         var counterparties = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -179,7 +184,7 @@ internal static class Phases
             }
         }
 
-        var path = Path.Combine(work, "raw.db");
+        var path = Path.Combine(work, native ? "raw-native.db" : "raw.db");
         File.Delete(path);
         using var connection = new SqliteConnection($"Data Source={path}");
         connection.Open();
@@ -193,21 +198,56 @@ internal static class Phases
         var clock = Stopwatch.StartNew();
         using (var tx = connection.BeginTransaction())
         {
-            using var insert = connection.CreateCommand();
-            insert.Transaction = tx;
-            insert.CommandText = "INSERT INTO postings (voucher_id, line_no, account_id, counterparty_id, debit, credit, summary) VALUES ($v, $l, $a, $c, $d, $k, $s)";
-            var p = new[] { "$v", "$l", "$a", "$c", "$d", "$k", "$s" }.Select(n => insert.Parameters.Add(new SqliteParameter { ParameterName = n })).ToArray();
-            insert.Prepare();
-            foreach (var r in rows)
+            const string sql = "INSERT INTO postings (voucher_id, line_no, account_id, counterparty_id, debit, credit, summary) VALUES ($v, $l, $a, $c, $d, $k, $s)";
+            if (native)
             {
-                p[0].Value = r.Voucher;
-                p[1].Value = r.Line;
-                p[2].Value = r.Account;
-                p[3].Value = (object?)r.Counterparty ?? DBNull.Value;
-                p[4].Value = r.Debit;
-                p[5].Value = r.Credit;
-                p[6].Value = r.Summary;
-                insert.ExecuteNonQuery();
+                // The same statement through SQLite's C API, bound by position: the floor for any insert path.
+                SQLitePCL.raw.sqlite3_prepare_v2(connection.Handle, sql, out SQLitePCL.sqlite3_stmt statement);
+                foreach (var r in rows)
+                {
+                    SQLitePCL.raw.sqlite3_bind_int64(statement, 1, r.Voucher);
+                    SQLitePCL.raw.sqlite3_bind_int64(statement, 2, r.Line);
+                    SQLitePCL.raw.sqlite3_bind_int64(statement, 3, r.Account);
+                    if (r.Counterparty is { } cp)
+                    {
+                        SQLitePCL.raw.sqlite3_bind_int64(statement, 4, cp);
+                    }
+                    else
+                    {
+                        SQLitePCL.raw.sqlite3_bind_null(statement, 4);
+                    }
+
+                    SQLitePCL.raw.sqlite3_bind_int64(statement, 5, r.Debit);
+                    SQLitePCL.raw.sqlite3_bind_int64(statement, 6, r.Credit);
+                    SQLitePCL.raw.sqlite3_bind_text(statement, 7, r.Summary);
+                    if (SQLitePCL.raw.sqlite3_step(statement) != SQLitePCL.raw.SQLITE_DONE)
+                    {
+                        throw new InvalidOperationException("raw insert failed");
+                    }
+
+                    SQLitePCL.raw.sqlite3_reset(statement);
+                }
+
+                statement.Dispose();
+            }
+            else
+            {
+                using var insert = connection.CreateCommand();
+                insert.Transaction = tx;
+                insert.CommandText = sql;
+                var p = new[] { "$v", "$l", "$a", "$c", "$d", "$k", "$s" }.Select(n => insert.Parameters.Add(new SqliteParameter { ParameterName = n })).ToArray();
+                insert.Prepare();
+                foreach (var r in rows)
+                {
+                    p[0].Value = r.Voucher;
+                    p[1].Value = r.Line;
+                    p[2].Value = r.Account;
+                    p[3].Value = (object?)r.Counterparty ?? DBNull.Value;
+                    p[4].Value = r.Debit;
+                    p[5].Value = r.Credit;
+                    p[6].Value = r.Summary;
+                    insert.ExecuteNonQuery();
+                }
             }
 
             tx.Commit();
@@ -308,14 +348,13 @@ internal static class Phases
     }
 
     /// <summary>The real command line in a new process: <c>AssetLedger.Host report trial-balance …</c>.</summary>
-    private static Dictionary<string, double> CliReport(string work)
+    private static Dictionary<string, double> CliReport(string work, string[] host)
     {
-        var host = Path.Combine(AppContext.BaseDirectory, "AssetLedger.Host.dll");
         var times = new List<double>();
         for (var i = 0; i < 6; i++)
         {
-            var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, UseShellExecute = false };
-            foreach (var a in new[] { host, "report", "trial-balance", "--org", DataGenerator.OrgCode(1), "--period", "2024-12", "--db", LedgerPath(work) })
+            var info = new ProcessStartInfo(host[0]) { RedirectStandardOutput = true, UseShellExecute = false };
+            foreach (var a in host.Skip(1).Concat(["report", "trial-balance", "--org", DataGenerator.OrgCode(1), "--period", "2024-12", "--db", LedgerPath(work)]))
             {
                 info.ArgumentList.Add(a);
             }

@@ -23,6 +23,10 @@ public sealed record PostingReport(IReadOnlyList<PostedVoucher> Vouchers, long P
 /// </summary>
 public sealed class VoucherPosting(LedgerDbContext db, Actor actor, TimeProvider time)
 {
+    /// <summary>Whether SQLite's inserts bind by position through its C API (true) or through ADO.NET; the latter
+    /// is what other providers use, and tests run it on SQLite too.</summary>
+    internal bool NativeInserts { get; set; } = true;
+
     /// <summary>Errors beyond this many are counted, not listed.</summary>
     public const int MaxReportedErrors = 1000;
 
@@ -48,7 +52,7 @@ public sealed class VoucherPosting(LedgerDbContext db, Actor actor, TimeProvider
 
         await using var tx = await UnitOfWork.BeginAsync(db, ct);
         var guard = await PeriodGuard.LoadAsync(db, chart.BookId, time, ct);
-        await using var writer = new VoucherWriter(db, chart.BookId, actor, time);
+        await using var writer = new VoucherWriter(db, chart.BookId, actor, time, NativeInserts);
         var posted = new List<PostedVoucher>();
         long postings = 0;
 

@@ -32,8 +32,8 @@ internal sealed class VoucherWriter : IAsyncDisposable
     private readonly string actor;
     private readonly DateTime now;
     private readonly int bookId;
-    private readonly DbCommand insertVoucher;
-    private readonly DbCommand insertPosting;
+    private readonly BulkInsert insertVoucher;
+    private readonly BulkInsert insertPosting;
     private readonly DbCommand insertAudit;
     private readonly DbCommand findByKey;
     private readonly DbCommand linesOf;
@@ -43,8 +43,6 @@ internal sealed class VoucherWriter : IAsyncDisposable
     private readonly DbCommand findCounterparty;
     private readonly DbCommand insertCounterparty;
     private readonly DbCommand upsertBalance;
-    private readonly DbParameter[] voucherParams;
-    private readonly DbParameter[] postingParams;
     private readonly Dictionary<int, int> lastNumber = [];
     private readonly Dictionary<string, int> counterparties = new(StringComparer.Ordinal);
     private readonly Dictionary<(int Account, int Counterparty, int Period), long[]> deltas = [];
@@ -59,7 +57,7 @@ internal sealed class VoucherWriter : IAsyncDisposable
     private long nextPostingId;
     private long postings;
 
-    public VoucherWriter(LedgerDbContext db, int bookId, Actor actor, TimeProvider time)
+    public VoucherWriter(LedgerDbContext db, int bookId, Actor actor, TimeProvider time, bool nativeInserts = true)
     {
         connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
@@ -68,23 +66,20 @@ internal sealed class VoucherWriter : IAsyncDisposable
         this.actor = actor.Name;
         now = LedgerClock.UtcNow(time);
 
-        insertVoucher = Prepare(transaction, """
+        // The two statements that run once per voucher and once per line: positional, through BulkInsert.
+        insertVoucher = BulkInsert.Prepare(connection, transaction, """
             INSERT INTO vouchers (id, book_id, period, number, date, kind, idempotency_key, attachment_count,
                                   resolution, preparer, reverses_voucher_id, first_posting_id, line_count, posted_at_utc)
             VALUES (@id, @book, @period, @number, @date, @kind, @key, @attachments, @resolution, @preparer, @reverses,
                     @first_posting, @lines, @at)
             ON CONFLICT (book_id, idempotency_key) DO NOTHING
-            """,
-            ("@id", DbType.Int64), ("@period", DbType.Int32), ("@number", DbType.Int32), ("@date", DbType.Date),
-            ("@kind", DbType.String), ("@key", DbType.String), ("@attachments", DbType.Int32),
-            ("@resolution", DbType.String), ("@preparer", DbType.String), ("@reverses", DbType.Int64),
-            ("@first_posting", DbType.Int64), ("@lines", DbType.Int32), ("@book", DbType.Int32), ("@at", DbType.DateTime));
-        insertPosting = Prepare(transaction, """
+            """, nativeInserts);
+        insertPosting = BulkInsert.Prepare(connection, transaction, """
             INSERT INTO postings (id, voucher_id, line_no, account_id, counterparty_id, debit, credit, summary)
             VALUES (@id, @voucher, @line, @account, @counterparty, @debit, @credit, @summary)
-            """,
-            ("@id", DbType.Int64), ("@voucher", DbType.Int64), ("@line", DbType.Int32), ("@account", DbType.Int32),
-            ("@counterparty", DbType.Int32), ("@debit", DbType.Int64), ("@credit", DbType.Int64), ("@summary", DbType.String));
+            """, nativeInserts);
+        insertVoucher.Set(1, bookId);
+        insertVoucher.Set(13, now);
         insertAudit = Prepare(transaction, """
             INSERT INTO audit_log (at_utc, actor, action, book_id, subject, before, after, reason)
             VALUES (@at, @actor, @action, @book, @subject, NULL, @after, NULL)
@@ -130,11 +125,8 @@ internal sealed class VoucherWriter : IAsyncDisposable
             c.Parameters["@book"].Value = bookId;
         }
 
-        insertVoucher.Parameters["@at"].Value = now;
         insertAudit.Parameters["@at"].Value = now;
         insertAudit.Parameters["@actor"].Value = this.actor;
-        voucherParams = [.. insertVoucher.Parameters.Cast<DbParameter>()];
-        postingParams = [.. insertPosting.Parameters.Cast<DbParameter>()];
     }
 
     /// <summary>
@@ -150,20 +142,20 @@ internal sealed class VoucherWriter : IAsyncDisposable
         var number = NextNumber(period.Key);
         var (id, firstPosting) = NextIds();
 
-        var p = voucherParams;
-        p[0].Value = id;
-        p[1].Value = period.Key;
-        p[2].Value = number;
-        p[3].Value = draft.Date;
-        p[4].Value = KindName(draft.Kind);
-        p[5].Value = draft.Key;
-        p[6].Value = draft.AttachmentCount;
-        p[7].Value = (object?)Resolution(draft) ?? DBNull.Value;
-        p[8].Value = string.IsNullOrWhiteSpace(draft.Preparer) ? actor : draft.Preparer.Trim();
-        p[9].Value = (object?)draft.ReversesVoucherId ?? DBNull.Value;
-        p[10].Value = firstPosting;
-        p[11].Value = voucher.Lines.Count;
-        if (insertVoucher.ExecuteNonQuery() == 0)
+        var v = insertVoucher;
+        v.Set(0, id);
+        v.Set(2, period.Key);
+        v.Set(3, number);
+        v.Set(4, draft.Date);
+        v.Set(5, KindName(draft.Kind));
+        v.Set(6, draft.Key);
+        v.Set(7, draft.AttachmentCount);
+        v.Set(8, Resolution(draft));
+        v.Set(9, string.IsNullOrWhiteSpace(draft.Preparer) ? actor : draft.Preparer.Trim());
+        v.Set(10, draft.ReversesVoucherId);
+        v.Set(11, firstPosting);
+        v.Set(12, voucher.Lines.Count);
+        if (v.Execute() == 0)
         {
             return Existing(voucher); // ON CONFLICT: the key is taken; neither the number nor the ids were used
         }
@@ -172,20 +164,20 @@ internal sealed class VoucherWriter : IAsyncDisposable
         nextVoucherId = id + 1;
         nextPostingId = firstPosting + voucher.Lines.Count;
         var yearEnd = draft.Kind == VoucherKind.YearEndClose;
-        var pp = postingParams;
-        pp[1].Value = id;
+        var p = insertPosting;
+        p.Set(1, id);
         for (var i = 0; i < voucher.Lines.Count; i++)
         {
             var line = voucher.Lines[i];
             var counterpartyId = line.Counterparty is null ? 0 : CounterpartyId(line.Counterparty);
-            pp[0].Value = firstPosting + i;
-            pp[2].Value = i + 1;
-            pp[3].Value = line.Account.Id;
-            pp[4].Value = counterpartyId == 0 ? DBNull.Value : counterpartyId;
-            pp[5].Value = line.Debit.Fen;
-            pp[6].Value = line.Credit.Fen;
-            pp[7].Value = line.Summary;
-            insertPosting.ExecuteNonQuery();
+            p.Set(0, firstPosting + i);
+            p.Set(2, i + 1);
+            p.Set(3, line.Account.Id);
+            p.Set(4, counterpartyId == 0 ? null : counterpartyId);
+            p.Set(5, line.Debit.Fen);
+            p.Set(6, line.Credit.Fen);
+            p.Set(7, line.Summary);
+            p.Execute();
 
             ref var delta = ref CollectionsMarshal.GetValueRefOrAddDefault(deltas, (line.Account.Id, counterpartyId, period.Key), out _);
             delta ??= new long[4];
@@ -373,6 +365,8 @@ internal sealed class VoucherWriter : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        insertVoucher.Dispose();
+        insertPosting.Dispose();
         foreach (var c in commands)
         {
             await c.DisposeAsync();

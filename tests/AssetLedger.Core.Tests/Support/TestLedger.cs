@@ -112,13 +112,16 @@ public sealed class TestLedger : IAsyncDisposable
     public Task<Outcome<PostedVoucher>> PostAsync(string org, string date, params VoucherLineDraft[] lines) =>
         PostAsync(org, new VoucherDraft(NextKey(), DateOnly.Parse(date, CultureInfo.InvariantCulture), lines));
 
-    public async Task<Outcome<PostedVoucher>> PostAsync(string org, VoucherDraft draft)
+    /// <param name="nativeInserts">False runs the portable ADO.NET insert path other providers use.</param>
+    public async Task<Outcome<PostedVoucher>> PostAsync(string org, VoucherDraft draft, bool nativeInserts = true)
     {
         await using var scope = services.CreateAsyncScope();
         var books = scope.ServiceProvider.GetRequiredService<BookDirectory>();
         var book = (await books.FindBookAsync(org)).Value;
         var chart = await books.LoadChartAsync(book.Book.Id);
-        var result = await scope.ServiceProvider.GetRequiredService<VoucherPosting>().PostAsync(chart, draft);
+        var posting = scope.ServiceProvider.GetRequiredService<VoucherPosting>();
+        posting.NativeInserts = nativeInserts;
+        var result = await posting.PostAsync(chart, draft);
         return result.Map(r => r.Vouchers[0]);
     }
 
@@ -175,6 +178,13 @@ public sealed class TestLedger : IAsyncDisposable
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+    }
+
+    public async Task<string> TextAsync(string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToString(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture) ?? string.Empty;
     }
 
     /// <summary>Counts rows in every table that a rejected command must leave untouched.</summary>

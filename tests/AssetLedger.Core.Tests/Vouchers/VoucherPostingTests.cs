@@ -197,4 +197,25 @@ public class VoucherPostingTests
         (await ledger.PostAsync("V1", "2024-03-05", Dr("101", 10, summary: "a\u0000b"), Cr("102", 10)))
             .ShouldFailWith("text.control_character");
     }
+
+    [Fact]
+    public async Task The_portable_insert_path_other_providers_use_posts_the_same_books()
+    {
+        await using var native = await TestLedger.CreateAsync();
+        await using var portable = await TestLedger.CreateAsync();
+        foreach (var (ledger, isNative) in new[] { (native, true), (portable, false) })
+        {
+            await ledger.VillageAsync("V1");
+            var first = new VoucherDraft("A", new DateOnly(2024, 3, 5), [Dr("112", 80, "张三"), Cr("101", 80)], "决议-1", 2);
+            (await ledger.PostAsync("V1", first, isNative)).ShouldSucceed();
+            (await ledger.PostAsync("V1", first, isNative)).ShouldSucceed().AlreadyPosted.Should().BeTrue();
+            (await ledger.PostAsync("V1", first with { AttachmentCount = 3 }, isNative)).ShouldFailWith("voucher.key_conflict");
+            (await ledger.PostAsync("V1", new VoucherDraft("B", new DateOnly(2024, 3, 6), [Dr("513", 5), Cr("101", 5)]), isNative)).ShouldSucceed();
+            (await ledger.VerifyAsync()).Passed.Should().BeTrue();
+        }
+
+        (await portable.JournalAsync("V1", "2024-03")).Should().BeEquivalentTo(await native.JournalAsync("V1", "2024-03"));
+        var stored = "SELECT group_concat(id || '|' || number || '|' || date || '|' || kind || '|' || COALESCE(resolution, '') || '|' || attachment_count || '|' || first_posting_id || '|' || line_count, ';') FROM vouchers";
+        (await portable.TextAsync(stored)).Should().Be(await native.TextAsync(stored));
+    }
 }

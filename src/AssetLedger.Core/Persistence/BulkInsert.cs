@@ -1,0 +1,147 @@
+using System.Data.Common;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using SQLitePCL;
+
+namespace AssetLedger.Core.Persistence;
+
+/// <summary>
+/// One prepared INSERT, executed many times, its parameters set by position (0-based, in order of appearance in
+/// the SQL). The posting path's two hot statements go through it. On SQLite it drives the connection's own
+/// statement handle and binds by index: ADO.NET binds every parameter by name on every execution, which costs more
+/// than the insert itself (measured: 3.0 against 1.3 µs a posting row). Other providers get a plain prepared
+/// command; PostgreSQL may later bring its own (binary COPY).
+/// </summary>
+internal abstract class BulkInsert : IDisposable
+{
+    public static BulkInsert Prepare(DbConnection connection, DbTransaction transaction, string sql, bool native = true) =>
+        native && connection is SqliteConnection sqlite ? new SqliteNative(sqlite, sql) : new AdoNet(connection, transaction, sql);
+
+    public abstract void Set(int index, long value);
+
+    protected abstract void SetText(int index, string value);
+
+    public abstract void SetNull(int index);
+
+    public abstract void Set(int index, DateOnly value);
+
+    public abstract void Set(int index, DateTime value);
+
+    public void Set(int index, long? value)
+    {
+        if (value is { } v)
+        {
+            Set(index, v);
+        }
+        else
+        {
+            SetNull(index);
+        }
+    }
+
+    public void Set(int index, string? value)
+    {
+        if (value is null)
+        {
+            SetNull(index);
+        }
+        else
+        {
+            SetText(index, value);
+        }
+    }
+
+    /// <summary>Runs the statement; returns the number of rows it inserted (0 when ON CONFLICT DO NOTHING fired).</summary>
+    public abstract int Execute();
+
+    public abstract void Dispose();
+
+    /// <summary>SQLite through its C API on the connection's handle, inside the connection's transaction.</summary>
+    private sealed class SqliteNative : BulkInsert
+    {
+        private readonly sqlite3 db;
+        private readonly sqlite3_stmt statement;
+
+        public SqliteNative(SqliteConnection connection, string sql)
+        {
+            db = connection.Handle ?? throw new InvalidOperationException("The SQLite connection is not open.");
+            Check(raw.sqlite3_prepare_v2(db, sql, out statement));
+        }
+
+        public override void Set(int index, long value) => Check(raw.sqlite3_bind_int64(statement, index + 1, value));
+
+        protected override void SetText(int index, string value) => Check(raw.sqlite3_bind_text(statement, index + 1, value));
+
+        public override void SetNull(int index) => Check(raw.sqlite3_bind_null(statement, index + 1));
+
+        // The text forms EF Core's SQLite provider stores and reads back.
+        public override void Set(int index, DateOnly value) => SetText(index, value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+
+        public override void Set(int index, DateTime value) => SetText(index, value.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture));
+
+        public override int Execute()
+        {
+            try
+            {
+                var rc = raw.sqlite3_step(statement);
+                if (rc != raw.SQLITE_DONE)
+                {
+                    throw new SqliteException(raw.sqlite3_errmsg(db).utf8_to_string(), rc, raw.sqlite3_extended_errcode(db));
+                }
+
+                return raw.sqlite3_changes(db);
+            }
+            finally
+            {
+                raw.sqlite3_reset(statement);
+            }
+        }
+
+        public override void Dispose() => statement.Dispose();
+
+        private void Check(int rc)
+        {
+            if (rc != raw.SQLITE_OK)
+            {
+                throw new SqliteException(raw.sqlite3_errmsg(db).utf8_to_string(), rc, raw.sqlite3_extended_errcode(db));
+            }
+        }
+    }
+
+    /// <summary>Any ADO.NET provider: a prepared command whose parameters are found by position.</summary>
+    private sealed class AdoNet : BulkInsert
+    {
+        private readonly DbCommand command;
+        private readonly DbParameter[] parameters;
+
+        public AdoNet(DbConnection connection, DbTransaction transaction, string sql)
+        {
+            command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = sql;
+            var names = System.Text.RegularExpressions.Regex.Matches(sql, @"@[a-z_]+").Select(m => m.Value).Distinct().ToList();
+            parameters = names.Select(n =>
+            {
+                var p = command.CreateParameter();
+                p.ParameterName = n;
+                command.Parameters.Add(p);
+                return p;
+            }).ToArray();
+            command.Prepare();
+        }
+
+        public override void Set(int index, long value) => parameters[index].Value = value;
+
+        protected override void SetText(int index, string value) => parameters[index].Value = value;
+
+        public override void SetNull(int index) => parameters[index].Value = DBNull.Value;
+
+        public override void Set(int index, DateOnly value) => parameters[index].Value = value;
+
+        public override void Set(int index, DateTime value) => parameters[index].Value = value;
+
+        public override int Execute() => command.ExecuteNonQuery();
+
+        public override void Dispose() => command.Dispose();
+    }
+}
