@@ -103,24 +103,24 @@ public sealed class LedgerVerifier(LedgerDbContext db, BookDirectory books, Audi
                 ? Task.Run(() =>
                 {
                     using var own = OpenReader();
-                    return ReadMaintained(own, maintainedSql);
+                    return ReadMaintained(own, maintainedSql, NativeReads);
                 }, ct)
                 : null;
 
             // 1. The vouchers, in id order (packed columns: every column read is a native call per row); numbering
             //    runs 1…n per book and month (unique numbers, min 1 and max = count), from the covering index.
             var vouchers = new List<VoucherRow>();
-            await QueryAsync(connection, $"""
+            BulkQuery.Run(connection, $"""
                 SELECT id, book_id * 1000000 + period, number, first_posting_id, line_count,
                        COALESCE(reverses_voucher_id, 0) * 2 + CASE WHEN kind = '{nameof(VoucherKind.YearEndClose)}' THEN 1 ELSE 0 END
                 FROM vouchers {(all ? string.Empty : $"WHERE book_id IN ({bookList})")} ORDER BY id
-                """, r =>
+                """, [], r =>
                 {
-                    var bookPeriod = r.GetInt64(1);
-                    var packed = r.GetInt64(5);
-                    vouchers.Add(new VoucherRow(r.GetInt64(0), (int)(bookPeriod / 1000000), (int)(bookPeriod % 1000000), r.GetInt32(2),
-                        r.GetInt64(3), r.GetInt32(4), (packed & 1) == 1, packed >> 1 == 0 ? null : packed >> 1));
-                }, ct);
+                    var bookPeriod = r.Long(1);
+                    var packed = r.Long(5);
+                    vouchers.Add(new VoucherRow(r.Long(0), (int)(bookPeriod / 1000000), (int)(bookPeriod % 1000000), (int)r.Long(2),
+                        r.Long(3), (int)r.Long(4), (packed & 1) == 1, packed >> 1 == 0 ? null : packed >> 1));
+                }, NativeReads);
             await QueryAsync(connection, $"""
                 SELECT book_id, period, COUNT(*), MIN(number), MAX(number) FROM vouchers
                 {(all ? string.Empty : $"WHERE book_id IN ({bookList})")}
@@ -133,11 +133,11 @@ public sealed class LedgerVerifier(LedgerDbContext db, BookDirectory books, Audi
             var interesting = vouchers.Where(v => v.Reverses is not null).SelectMany(v => new[] { v.Id, v.Reverses!.Value }).ToHashSet();
             var slices = Slice(vouchers, parallel ? Math.Clamp(Environment.ProcessorCount, 1, 4) : 1);
             var scans = slices.Count == 1
-                ? [Scan(connection, PostingSql(all, bookList), slices[0], interesting, names)]
+                ? [Scan(connection, PostingSql(all, bookList), slices[0], interesting, names, NativeReads)]
                 : await Task.WhenAll(slices.Select(slice => Task.Run(() =>
                 {
                     using var own = OpenReader();
-                    return Scan(own, PostingSql(all, bookList), slice, interesting, names);
+                    return Scan(own, PostingSql(all, bookList), slice, interesting, names, NativeReads);
                 }, ct)));
             var recomputed = new Dictionary<Key, Sums>();
             var captured = new Dictionary<long, List<Line>>();
@@ -195,7 +195,7 @@ public sealed class LedgerVerifier(LedgerDbContext db, BookDirectory books, Audi
                 }
             }
 
-            var maintained = maintainedRead is null ? ReadMaintained(connection, maintainedSql) : await maintainedRead;
+            var maintained = maintainedRead is null ? ReadMaintained(connection, maintainedSql, NativeReads) : await maintainedRead;
             foreach (var (key, have) in maintained)
             {
                 matched.Add(key);
@@ -303,6 +303,9 @@ public sealed class LedgerVerifier(LedgerDbContext db, BookDirectory books, Audi
     /// <summary>Postings from this many lines up are scanned in parallel ranges.</summary>
     internal long ParallelScanThreshold { get; set; } = 200_000;
 
+    /// <summary>Whether SQLite's scans read columns through its C API (true) or a data reader, as other providers do.</summary>
+    internal bool NativeReads { get; set; } = true;
+
     private sealed record ScanSlice(IReadOnlyList<VoucherRow> Vouchers, long FromPosting, long ToPosting);
 
     private sealed record ScanResult(Dictionary<Key, Sums> Recomputed, Dictionary<long, List<Line>> Captured, List<LedgerError> Problems, long Postings);
@@ -344,13 +347,13 @@ public sealed class LedgerVerifier(LedgerDbContext db, BookDirectory books, Audi
     /// Walks a range of the posting log beside its vouchers (both in id order): every posting must lie in the line
     /// range of the voucher it names, every voucher must have all its lines, two or more, debits equal to credits.
     /// </summary>
-    private static ScanResult Scan(DbConnection connection, string sql, ScanSlice slice, HashSet<long> interesting, Dictionary<int, string> names)
+    private static ScanResult Scan(DbConnection connection, string sql, ScanSlice slice, HashSet<long> interesting, Dictionary<int, string> names, bool native)
     {
         var vouchers = slice.Vouchers;
         var recomputed = new Dictionary<Key, Sums>();
         var captured = new Dictionary<long, List<Line>>();
         var problems = new List<LedgerError>();
-        long postings = 0;
+        long postings;
         var vi = 0;
         var seen = 0;
         long debit = 0, credit = 0;
@@ -369,56 +372,48 @@ public sealed class LedgerVerifier(LedgerDbContext db, BookDirectory books, Audi
             debit = credit = 0;
         }
 
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        AddParameter(command, "@from", slice.FromPosting);
-        AddParameter(command, "@to", slice.ToPosting);
-        using (var r = command.ExecuteReader())
+        postings = BulkQuery.Run(connection, sql, [slice.FromPosting, slice.ToPosting], r =>
         {
-            while (r.Read())
+            var id = r.Long(0);
+            while (vi < vouchers.Count && vouchers[vi].FirstPosting + vouchers[vi].LineCount <= id)
             {
-                var id = r.GetInt64(0);
-                postings++;
-                while (vi < vouchers.Count && vouchers[vi].FirstPosting + vouchers[vi].LineCount <= id)
-                {
-                    CloseVoucher(vouchers[vi++]);
-                }
-
-                if (vi == vouchers.Count || id < vouchers[vi].FirstPosting)
-                {
-                    problems.Add(new LedgerError("verify.posting_orphan", $"posting {id} lies in no voucher's range of lines"));
-                    continue;
-                }
-
-                var v = vouchers[vi];
-                if (r.GetInt64(1) != v.Id)
-                {
-                    problems.Add(new LedgerError("verify.posting_misplaced",
-                        $"posting {id} lies in the lines of voucher id {v.Id} but names voucher {r.GetInt64(1)}"));
-                }
-
-                var accountAndCounterparty = r.GetInt64(2);
-                var line = new Line((int)(accountAndCounterparty >> 32), (int)(accountAndCounterparty & 0xFFFFFFFF), r.GetInt64(3), r.GetInt64(4));
-                seen++;
-                debit += line.Debit;
-                credit += line.Credit;
-                var key = new Key(v.Book, line.Account, line.Counterparty, v.Period);
-                var s = lastSums is not null && key == lastKey ? lastSums : Get(recomputed, key);
-                (lastKey, lastSums) = (key, s);
-                s.Debit += line.Debit;
-                s.Credit += line.Credit;
-                if (v.YearEnd)
-                {
-                    s.YearEndDebit += line.Debit;
-                    s.YearEndCredit += line.Credit;
-                }
-
-                if (interesting.Contains(v.Id))
-                {
-                    (captured.TryGetValue(v.Id, out var list) ? list : captured[v.Id] = []).Add(line);
-                }
+                CloseVoucher(vouchers[vi++]);
             }
-        }
+
+            if (vi == vouchers.Count || id < vouchers[vi].FirstPosting)
+            {
+                problems.Add(new LedgerError("verify.posting_orphan", $"posting {id} lies in no voucher's range of lines"));
+                return;
+            }
+
+            var v = vouchers[vi];
+            if (r.Long(1) != v.Id)
+            {
+                problems.Add(new LedgerError("verify.posting_misplaced",
+                    $"posting {id} lies in the lines of voucher id {v.Id} but names voucher {r.Long(1)}"));
+            }
+
+            var accountAndCounterparty = r.Long(2);
+            var line = new Line((int)(accountAndCounterparty >> 32), (int)(accountAndCounterparty & 0xFFFFFFFF), r.Long(3), r.Long(4));
+            seen++;
+            debit += line.Debit;
+            credit += line.Credit;
+            var key = new Key(v.Book, line.Account, line.Counterparty, v.Period);
+            var s = lastSums is not null && key == lastKey ? lastSums : Get(recomputed, key);
+            (lastKey, lastSums) = (key, s);
+            s.Debit += line.Debit;
+            s.Credit += line.Credit;
+            if (v.YearEnd)
+            {
+                s.YearEndDebit += line.Debit;
+                s.YearEndCredit += line.Credit;
+            }
+
+            if (interesting.Contains(v.Id))
+            {
+                (captured.TryGetValue(v.Id, out var list) ? list : captured[v.Id] = []).Add(line);
+            }
+        }, native);
 
         for (; vi < vouchers.Count; vi++)
         {
@@ -428,29 +423,17 @@ public sealed class LedgerVerifier(LedgerDbContext db, BookDirectory books, Audi
         return new ScanResult(recomputed, captured, problems, postings);
     }
 
-    private static Dictionary<Key, Sums> ReadMaintained(DbConnection connection, string sql)
+    private static Dictionary<Key, Sums> ReadMaintained(DbConnection connection, string sql, bool native)
     {
         var result = new Dictionary<Key, Sums>();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var r = command.ExecuteReader();
-        while (r.Read())
+        BulkQuery.Run(connection, sql, [], r =>
         {
-            var bookPeriod = r.GetInt64(0);
-            var accountAndCounterparty = r.GetInt64(1);
+            var bookPeriod = r.Long(0);
+            var accountAndCounterparty = r.Long(1);
             result[new Key((int)(bookPeriod / 1000000), (int)(accountAndCounterparty >> 32), (int)(accountAndCounterparty & 0xFFFFFFFF), (int)(bookPeriod % 1000000))] =
-                new Sums { Debit = r.GetInt64(2), Credit = r.GetInt64(3), YearEndDebit = r.GetInt64(4), YearEndCredit = r.GetInt64(5) };
-        }
-
+                new Sums { Debit = r.Long(2), Credit = r.Long(3), YearEndDebit = r.Long(4), YearEndCredit = r.Long(5) };
+        }, native);
         return result;
-    }
-
-    private static void AddParameter(DbCommand command, string name, long value)
-    {
-        var p = command.CreateParameter();
-        p.ParameterName = name;
-        p.Value = value;
-        command.Parameters.Add(p);
     }
 
     private async Task CheckClosedYearsAsync(

@@ -104,7 +104,7 @@ public class LedgerVerifierTests
     }
 
     [Fact]
-    public async Task A_large_log_scanned_in_parallel_ranges_finds_what_one_pass_finds()
+    public async Task Parallel_ranges_and_the_portable_reader_find_what_one_native_pass_finds()
     {
         await using var ledger = await TestLedger.CreateAsync(onFile: true);
         await ledger.VillageAsync("V1");
@@ -120,18 +120,20 @@ public class LedgerVerifierTests
             SELECT 5000, voucher_id, 9, account_id, 1, 0, 'stray' FROM postings WHERE id = 1;
             """);
 
-        async Task<VerificationReportView> Verify(long threshold) => new(await ledger.RunAsync<Core.Verification.LedgerVerifier, Core.Verification.VerificationReport>(async v =>
+        async Task<VerificationReportView> Verify(long threshold, bool native) => new(await ledger.RunAsync<Core.Verification.LedgerVerifier, Core.Verification.VerificationReport>(async v =>
         {
             v.ParallelScanThreshold = threshold;
+            v.NativeReads = native;
             return (await v.VerifyAsync(null)).Value;
         }));
 
-        var parallel = await Verify(threshold: 0);
-        var single = await Verify(threshold: long.MaxValue);
+        var single = await Verify(threshold: long.MaxValue, native: true);
 
-        parallel.Codes.Should().Contain(["verify.balance_mismatch", "verify.posting_orphan"]);
-        parallel.Should().BeEquivalentTo(single);
-        parallel.Postings.Should().Be(41);
+        single.Codes.Should().Contain(["verify.balance_mismatch", "verify.posting_orphan"]);
+        single.Postings.Should().Be(41);
+        (await Verify(threshold: 0, native: true)).Should().BeEquivalentTo(single);
+        (await Verify(threshold: long.MaxValue, native: false)).Should().BeEquivalentTo(single);
+        (await Verify(threshold: 0, native: false)).Should().BeEquivalentTo(single);
     }
 
     private sealed record VerificationReportView(IReadOnlyList<string> Codes, long Postings, long Vouchers)
