@@ -72,7 +72,8 @@ public static class StatementCalculator
             "activity" => column == 0
                 ? (f.PeriodDebit - f.PeriodYearEndDebit) - (f.PeriodCredit - f.PeriodYearEndCredit)
                 : (f.YearDebit - f.YearYearEndDebit) - (f.YearCredit - f.YearYearEndCredit),
-            "yearOpening" => f.OpeningOfYear,
+            // The balance at 1 January belongs to the year's column; the month's column shows movements only.
+            "yearOpening" => column == 0 ? 0 : f.OpeningOfYear,
             _ => throw new InvalidOperationException($"Unknown statement measure '{measure}'."),
         };
         return debitSide ? debitPositive : -debitPositive;

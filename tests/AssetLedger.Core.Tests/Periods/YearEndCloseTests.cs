@@ -63,6 +63,8 @@ public class YearEndCloseTests
         Ytd("向成员分配").Should().Be(30_000);
         Ytd("年末未分配收益").Should().Be(51_900, "年末未分配收益 = 可分配收益 − 各项分配");
         s["经营收入"].Values[0].Yuan.Should().Be(0, "nothing was earned in December itself");
+        s["年初未分配收益"].Values[0].Yuan.Should().Be(0, "the balance at 1 January belongs to the year's column");
+        s["年末未分配收益"].Values[0].Yuan.Should().Be(-39_100, "the month's column shows December's movement: the two distributions");
         (await ledger.IncomeStatementAsync("V1", "2024-03"))["经营收入"].Values.Select(v => v.Yuan).Should().Equal(55_000m, 95_000m);
     }
 
