@@ -31,18 +31,6 @@ public sealed class BookChart
 
     public bool IsLeaf(Account account) => !parents.Contains(account.Code);
 
-    /// <summary>The first-level account a code belongs to (112 for 11201).</summary>
-    public Account TopLevelOf(Account account)
-    {
-        var current = account;
-        while (current.ParentCode is not null)
-        {
-            current = byCode[current.ParentCode];
-        }
-
-        return current;
-    }
-
     /// <summary>The account itself and every account above it.</summary>
     public IEnumerable<Account> SelfAndAncestors(Account account)
     {

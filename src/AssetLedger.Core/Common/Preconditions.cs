@@ -6,9 +6,6 @@ namespace AssetLedger.Core.Common;
 /// </summary>
 internal static class Preconditions
 {
-    public static T CheckNotNull<T>(T? argument, string paramName) where T : class =>
-        argument ?? throw new ArgumentNullException(paramName);
-
     public static void CheckArgument(bool expression, string paramName, string message)
     {
         if (!expression)
@@ -23,14 +20,6 @@ internal static class Preconditions
         {
             throw new ArgumentOutOfRangeException(paramName, value,
                 $"Value should be in range [{minInclusive}-{maxInclusive}]");
-        }
-    }
-
-    public static void CheckState(bool expression, string message)
-    {
-        if (!expression)
-        {
-            throw new InvalidOperationException(message);
         }
     }
 }

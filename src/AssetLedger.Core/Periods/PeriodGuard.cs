@@ -30,8 +30,6 @@ public sealed class PeriodGuard
         return new PeriodGuard(closed.ToHashSet(), openingYear, AccountingPeriod.Of(LedgerClock.Today(time)).LastDay);
     }
 
-    public bool IsClosed(AccountingPeriod period) => closed.Contains(period.Key);
-
     /// <summary>Null when the date may take postings; otherwise why not.</summary>
     public LedgerError? Check(DateOnly date)
     {

@@ -65,14 +65,14 @@ internal abstract class BulkInsert : IDisposable
         public SqliteNative(SqliteConnection connection, string sql)
         {
             db = connection.Handle ?? throw new InvalidOperationException("The SQLite connection is not open.");
-            Check(raw.sqlite3_prepare_v2(db, sql, out statement));
+            NativeSqlite.Check(db, raw.sqlite3_prepare_v2(db, sql, out statement));
         }
 
-        public override void Set(int index, long value) => Check(raw.sqlite3_bind_int64(statement, index + 1, value));
+        public override void Set(int index, long value) => NativeSqlite.Check(db, raw.sqlite3_bind_int64(statement, index + 1, value));
 
-        protected override void SetText(int index, string value) => Check(raw.sqlite3_bind_text(statement, index + 1, value));
+        protected override void SetText(int index, string value) => NativeSqlite.Check(db, raw.sqlite3_bind_text(statement, index + 1, value));
 
-        public override void SetNull(int index) => Check(raw.sqlite3_bind_null(statement, index + 1));
+        public override void SetNull(int index) => NativeSqlite.Check(db, raw.sqlite3_bind_null(statement, index + 1));
 
         // The text forms EF Core's SQLite provider stores and reads back.
         public override void Set(int index, DateOnly value) => SetText(index, value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
@@ -83,12 +83,7 @@ internal abstract class BulkInsert : IDisposable
         {
             try
             {
-                var rc = raw.sqlite3_step(statement);
-                if (rc != raw.SQLITE_DONE)
-                {
-                    throw new SqliteException(raw.sqlite3_errmsg(db).utf8_to_string(), rc, raw.sqlite3_extended_errcode(db));
-                }
-
+                NativeSqlite.Check(db, raw.sqlite3_step(statement), raw.SQLITE_DONE);
                 return raw.sqlite3_changes(db);
             }
             finally
@@ -98,14 +93,6 @@ internal abstract class BulkInsert : IDisposable
         }
 
         public override void Dispose() => statement.Dispose();
-
-        private void Check(int rc)
-        {
-            if (rc != raw.SQLITE_OK)
-            {
-                throw new SqliteException(raw.sqlite3_errmsg(db).utf8_to_string(), rc, raw.sqlite3_extended_errcode(db));
-            }
-        }
     }
 
     /// <summary>Any ADO.NET provider: a prepared command whose parameters are found by position.</summary>
@@ -119,8 +106,7 @@ internal abstract class BulkInsert : IDisposable
             command = connection.CreateCommand();
             command.Transaction = transaction;
             command.CommandText = sql;
-            var names = System.Text.RegularExpressions.Regex.Matches(sql, @"@[a-z_]+").Select(m => m.Value).Distinct().ToList();
-            parameters = names.Select(n =>
+            parameters = NativeSqlite.ParameterNames(sql).Select(n =>
             {
                 var p = command.CreateParameter();
                 p.ParameterName = n;

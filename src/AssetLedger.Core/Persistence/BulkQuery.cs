@@ -29,7 +29,7 @@ internal static class BulkQuery
 
         using var command = connection.CreateCommand();
         command.CommandText = sql;
-        var names = System.Text.RegularExpressions.Regex.Matches(sql, @"@[a-z_]+").Select(m => m.Value).Distinct().ToList();
+        var names = NativeSqlite.ParameterNames(sql);
         for (var i = 0; i < names.Count; i++)
         {
             var p = command.CreateParameter();
@@ -52,12 +52,12 @@ internal static class BulkQuery
 
     private static long RunNative(sqlite3 db, string sql, IReadOnlyList<long> parameters, Action<IBulkRow> row)
     {
-        Check(db, raw.sqlite3_prepare_v2(db, sql, out var statement));
+        NativeSqlite.Check(db, raw.sqlite3_prepare_v2(db, sql, out var statement));
         using (statement)
         {
             for (var i = 0; i < parameters.Count; i++)
             {
-                Check(db, raw.sqlite3_bind_int64(statement, i + 1, parameters[i]));
+                NativeSqlite.Check(db, raw.sqlite3_bind_int64(statement, i + 1, parameters[i]));
             }
 
             var adapter = new NativeRow(statement);
@@ -69,20 +69,8 @@ internal static class BulkQuery
                 row(adapter);
             }
 
-            if (rc != raw.SQLITE_DONE)
-            {
-                throw new SqliteException(raw.sqlite3_errmsg(db).utf8_to_string(), rc, raw.sqlite3_extended_errcode(db));
-            }
-
+            NativeSqlite.Check(db, rc, raw.SQLITE_DONE);
             return rows;
-        }
-    }
-
-    private static void Check(sqlite3 db, int rc)
-    {
-        if (rc != raw.SQLITE_OK)
-        {
-            throw new SqliteException(raw.sqlite3_errmsg(db).utf8_to_string(), rc, raw.sqlite3_extended_errcode(db));
         }
     }
 
