@@ -1,4 +1,5 @@
 using AssetLedger.Core.Accounts;
+using AssetLedger.Core.Assets;
 using AssetLedger.Core.Audit;
 using AssetLedger.Core.OpeningBalances;
 using AssetLedger.Core.Organizations;
@@ -35,6 +36,8 @@ public static class LedgerServiceCollectionExtensions
         services.AddScoped<OpeningBalanceImport>();
         services.AddScoped<StatementService>();
         services.AddScoped<LedgerVerifier>();
+        services.AddScoped<AssetRegister>();
+        services.AddScoped<DepreciationRuns>();
         return services;
     }
 }

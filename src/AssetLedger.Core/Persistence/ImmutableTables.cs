@@ -11,9 +11,15 @@ public static class ImmutableTables
     public static readonly IReadOnlyList<string> Tables =
         ["vouchers", "postings", "opening_balance_sets", "opening_balance_lines", "audit_log"];
 
-    public static void Create(MigrationBuilder migrationBuilder)
+    /// <summary>The tables of the asset register, made append-only by the migration that creates them.</summary>
+    public static readonly IReadOnlyList<string> AssetTables =
+        ["fixed_assets", "asset_events", "depreciation_runs", "depreciation_entries"];
+
+    public static void Create(MigrationBuilder migrationBuilder) => Create(migrationBuilder, Tables);
+
+    public static void Create(MigrationBuilder migrationBuilder, IReadOnlyList<string> tables)
     {
-        foreach (var table in Tables)
+        foreach (var table in tables)
         {
             var message = $"{table} is append-only: posted data is never changed or deleted; correct it with a new entry";
             switch (migrationBuilder.ActiveProvider)
@@ -36,9 +42,11 @@ public static class ImmutableTables
         }
     }
 
-    public static void Drop(MigrationBuilder migrationBuilder)
+    public static void Drop(MigrationBuilder migrationBuilder) => Drop(migrationBuilder, Tables);
+
+    public static void Drop(MigrationBuilder migrationBuilder, IReadOnlyList<string> tables)
     {
-        foreach (var table in Tables)
+        foreach (var table in tables)
         {
             if (migrationBuilder.ActiveProvider == "Microsoft.EntityFrameworkCore.Sqlite")
             {

@@ -1,5 +1,6 @@
 using System.Text;
 using AssetLedger.Core.Accounts;
+using AssetLedger.Core.Assets;
 using AssetLedger.Core.Audit;
 using AssetLedger.Core.Balances;
 using AssetLedger.Core.OpeningBalances;
@@ -38,6 +39,14 @@ public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options) :
     public DbSet<PeriodState> PeriodStates => Set<PeriodState>();
 
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+
+    public DbSet<FixedAsset> FixedAssets => Set<FixedAsset>();
+
+    public DbSet<AssetEvent> AssetEvents => Set<AssetEvent>();
+
+    public DbSet<DepreciationRun> DepreciationRuns => Set<DepreciationRun>();
+
+    public DbSet<DepreciationEntry> DepreciationEntries => Set<DepreciationEntry>();
 
     /// <summary>
     /// Every index is declared above on purpose. EF's default of indexing each foreign key would put indexes on the
@@ -155,6 +164,54 @@ public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options) :
             e.Property(a => a.Actor).HasMaxLength(100);
             e.Property(a => a.Action).HasMaxLength(50);
             e.Property(a => a.Subject).HasMaxLength(200);
+        });
+
+        modelBuilder.Entity<FixedAsset>(e =>
+        {
+            e.ToTable("fixed_assets");
+            e.HasIndex(a => new { a.BookId, a.Code }).IsUnique();
+            e.Property(a => a.Code).HasMaxLength(32);
+            e.Property(a => a.Name).HasMaxLength(100);
+            e.Property(a => a.Category).HasMaxLength(50);
+            e.Property(a => a.Specification).HasMaxLength(100);
+            e.Property(a => a.Location).HasMaxLength(100);
+            e.Property(a => a.Custodian).HasMaxLength(50);
+            e.Property(a => a.Origin).HasMaxLength(20);
+            e.Property(a => a.Method).HasConversion<string>().HasMaxLength(16);
+            e.Property(a => a.Use).HasConversion<string>().HasMaxLength(16);
+            e.Ignore(a => a.Residual);
+            e.Ignore(a => a.Depreciable);
+            e.Ignore(a => a.IsBuilding);
+            e.HasOne<Book>().WithMany().HasForeignKey(a => a.BookId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<AssetEvent>(e =>
+        {
+            // Rules read "what changed since id X" through the primary key; the register reads a book's events.
+            e.ToTable("asset_events");
+            e.HasIndex(x => new { x.BookId, x.AssetId });
+            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.Reason).HasMaxLength(200);
+            e.Property(x => x.Counterparty).HasMaxLength(100);
+            e.Property(x => x.Actor).HasMaxLength(100);
+            e.HasOne<FixedAsset>().WithMany().HasForeignKey(x => x.AssetId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Voucher>().WithMany().HasForeignKey(x => x.VoucherId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<DepreciationRun>(e =>
+        {
+            e.ToTable("depreciation_runs");
+            e.HasIndex(r => new { r.BookId, r.Period, r.Sequence }).IsUnique();
+            e.HasOne<Voucher>().WithMany().HasForeignKey(r => r.VoucherId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<DepreciationEntry>(e =>
+        {
+            e.ToTable("depreciation_entries");
+            e.HasIndex(x => new { x.RunId, x.AssetId }).IsUnique();
+            e.HasOne<DepreciationRun>().WithMany().HasForeignKey(x => x.RunId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<FixedAsset>().WithMany().HasForeignKey(x => x.AssetId).OnDelete(DeleteBehavior.Restrict);
         });
 
         ApplySnakeCaseNames(modelBuilder);

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text.Json;
 using AssetLedger.Core.Accounts;
+using AssetLedger.Core.Assets;
 using AssetLedger.Core.Audit;
 using AssetLedger.Core.Balances;
 using AssetLedger.Core.Common;
@@ -24,9 +25,9 @@ public sealed record VerificationReport(int Books, long Postings, long Vouchers,
 /// number two or more; numbers run 1…n without gaps per book and month; the maintained balances equal the ones
 /// recomputed from the postings and opening balances; each book and month balances; postings sit on leaf accounts
 /// with counterparties where required; reversals mirror what they reverse; a closed year leaves income, expense,
-/// 321 and 各项分配 at zero; the audit log accounts for every voucher.
+/// 321 and 各项分配 at zero; the audit log accounts for every voucher; the asset register reconciles with 151 and 152.
 /// </summary>
-public sealed class LedgerVerifier(LedgerDbContext db, BookDirectory books, AuditLog audit)
+public sealed class LedgerVerifier(LedgerDbContext db, BookDirectory books, AssetRegister assets, AuditLog audit)
 {
     private const int MaxListed = 50;
 
@@ -285,6 +286,9 @@ public sealed class LedgerVerifier(LedgerDbContext db, BookDirectory books, Audi
                 findings.Add(new LedgerError("verify.audit_missing", $"{vouchers.Count} vouchers, but the audit log accounts for {audited}"));
             }
 
+            // 9. The asset register reconciles with the books: cards' cost = 151, their accumulated depreciation = 152.
+            await ReconcileAssetsAsync(scope, charts, recomputed, findings, ct);
+
             var rebuilt = false;
             if (rebuildBalances && mismatches > 0)
             {
@@ -464,6 +468,37 @@ public sealed class LedgerVerifier(LedgerDbContext db, BookDirectory books, Audi
                     findings.Add(new LedgerError("verify.closed_year_not_zero",
                         $"{scope.First(b => b.Book.Id == book).Organization.Code} {AccountingPeriod.FromKey(period).Year}: the year is closed but {account.Code} {account.Name} holds {Money.FromFen(f.Closing)}"));
                 }
+            }
+        }
+    }
+
+    private async Task ReconcileAssetsAsync(
+        List<BookRef> scope, Dictionary<int, BookChart> charts, Dictionary<Key, Sums> recomputed, List<LedgerError> findings, CancellationToken ct)
+    {
+        var ledger = recomputed
+            .Where(kv => charts.ContainsKey(kv.Key.Book))
+            .Select(kv => (kv.Key.Book, Code: charts[kv.Key.Book][kv.Key.Account].Code, Net: kv.Value.Debit - kv.Value.Credit))
+            .Where(x => x.Code.StartsWith("151", StringComparison.Ordinal) || x.Code.StartsWith("152", StringComparison.Ordinal))
+            .GroupBy(x => (x.Book, Account: x.Code[..3]))
+            .ToDictionary(g => g.Key, g => g.Sum(x => x.Net));
+        var booksWithCards = (await db.FixedAssets.AsNoTracking().Select(a => a.BookId).Distinct().ToListAsync(ct)).ToHashSet();
+        foreach (var b in scope.Where(b => booksWithCards.Contains(b.Book.Id) || ledger.Keys.Any(k => k.Book == b.Book.Id)))
+        {
+            var standing = (await assets.StatesAsync(b.Book.Id, null, ct)).Where(v => v.State.Disposed is null).ToList();
+            var cost = standing.Sum(v => v.Asset.Cost);
+            var accumulated = standing.Sum(v => v.State.Accumulated);
+            var account151 = ledger.GetValueOrDefault((b.Book.Id, "151"));
+            var account152 = -ledger.GetValueOrDefault((b.Book.Id, "152"));
+            if (cost != account151)
+            {
+                findings.Add(new LedgerError("verify.assets_cost",
+                    $"{b.Organization.Code}: the asset cards cost {Money.FromFen(cost)} but account 151 固定资产 holds {Money.FromFen(account151)}"));
+            }
+
+            if (accumulated != account152)
+            {
+                findings.Add(new LedgerError("verify.assets_depreciation",
+                    $"{b.Organization.Code}: the asset cards' accumulated depreciation is {Money.FromFen(accumulated)} but account 152 累计折旧 holds {Money.FromFen(account152)}"));
             }
         }
     }

@@ -131,6 +131,19 @@ public sealed class TestLedger : IAsyncDisposable
     public Task<Outcome<PostedVoucher>> ReverseAsync(string org, string number, string date) =>
         RunAsync<VoucherReversal, Outcome<PostedVoucher>>(s => s.ReverseAsync(org, number, DateOnly.Parse(date, CultureInfo.InvariantCulture)));
 
+    // ---- assets -----------------------------------------------------------------------------------------
+
+    public const string AssetHeader = "code,name,category,acquired,cost,life_months,residual_rate,method,use,accumulated,months_depreciated,total_units\n";
+
+    public Task<Outcome<Core.Assets.AssetImportResult>> ImportAssetsAsync(string org, string csv) =>
+        RunAsync<Core.Assets.AssetRegister, Outcome<Core.Assets.AssetImportResult>>(s => s.ImportAsync(org, new MemoryStream(Encoding.UTF8.GetBytes(csv))));
+
+    public Task<Outcome<Core.Assets.DepreciationResult>> DepreciateAsync(string org, string period) =>
+        RunAsync<Core.Assets.DepreciationRuns, Outcome<Core.Assets.DepreciationResult>>(s => s.RunAsync(org, AccountingPeriod.Parse(period).Value));
+
+    public async Task<Core.Assets.AssetView> AssetAsync(string org, string code) =>
+        (await RunAsync<Core.Assets.AssetRegister, Outcome<IReadOnlyList<Core.Assets.AssetView>>>(s => s.ListAsync(org))).Value.Single(v => v.Asset.Code == code);
+
     // ---- opening balances, periods, years ---------------------------------------------------------------
 
     public Task<Outcome<OpeningBalanceResult>> OpeningAsync(string org, int year, string csv) =>

@@ -11,7 +11,7 @@ namespace AssetLedger.Core.Persistence.CompiledModel
     public partial class LedgerDbContextModel
     {
         private LedgerDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("f4428857-d830-448f-a947-a1456d85f41f"), entityTypeCount: 11)
+            : base(skipDetectChanges: false, modelId: new Guid("f2e59f27-888d-4bf3-af7d-3e13f7e9a0e5"), entityTypeCount: 15)
         {
         }
 
@@ -19,6 +19,10 @@ namespace AssetLedger.Core.Persistence.CompiledModel
         {
             var account = AccountEntityType.Create(this);
             var counterparty = CounterpartyEntityType.Create(this);
+            var assetEvent = AssetEventEntityType.Create(this);
+            var depreciationEntry = DepreciationEntryEntityType.Create(this);
+            var depreciationRun = DepreciationRunEntityType.Create(this);
+            var fixedAsset = FixedAssetEntityType.Create(this);
             var auditEntry = AuditEntryEntityType.Create(this);
             var accountBalance = AccountBalanceEntityType.Create(this);
             var openingBalanceLine = OpeningBalanceLineEntityType.Create(this);
@@ -31,6 +35,12 @@ namespace AssetLedger.Core.Persistence.CompiledModel
 
             AccountEntityType.CreateForeignKey1(account, book);
             CounterpartyEntityType.CreateForeignKey1(counterparty, book);
+            AssetEventEntityType.CreateForeignKey1(assetEvent, fixedAsset);
+            AssetEventEntityType.CreateForeignKey2(assetEvent, voucher);
+            DepreciationEntryEntityType.CreateForeignKey1(depreciationEntry, fixedAsset);
+            DepreciationEntryEntityType.CreateForeignKey2(depreciationEntry, depreciationRun);
+            DepreciationRunEntityType.CreateForeignKey1(depreciationRun, voucher);
+            FixedAssetEntityType.CreateForeignKey1(fixedAsset, book);
             OpeningBalanceLineEntityType.CreateForeignKey1(openingBalanceLine, account);
             OpeningBalanceLineEntityType.CreateForeignKey2(openingBalanceLine, counterparty);
             OpeningBalanceLineEntityType.CreateForeignKey3(openingBalanceLine, openingBalanceSet);
@@ -45,6 +55,10 @@ namespace AssetLedger.Core.Persistence.CompiledModel
 
             AccountEntityType.CreateAnnotations(account);
             CounterpartyEntityType.CreateAnnotations(counterparty);
+            AssetEventEntityType.CreateAnnotations(assetEvent);
+            DepreciationEntryEntityType.CreateAnnotations(depreciationEntry);
+            DepreciationRunEntityType.CreateAnnotations(depreciationRun);
+            FixedAssetEntityType.CreateAnnotations(fixedAsset);
             AuditEntryEntityType.CreateAnnotations(auditEntry);
             AccountBalanceEntityType.CreateAnnotations(accountBalance);
             OpeningBalanceLineEntityType.CreateAnnotations(openingBalanceLine);

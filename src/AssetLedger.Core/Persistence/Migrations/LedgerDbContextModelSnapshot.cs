@@ -106,6 +106,264 @@ namespace AssetLedger.Core.Persistence.Migrations
                     b.ToTable("counterparties", (string)null);
                 });
 
+            modelBuilder.Entity("AssetLedger.Core.Assets.AssetEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount");
+
+                    b.Property<long>("AssetId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("asset_id");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at_utc");
+
+                    b.Property<int>("BookId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("book_id");
+
+                    b.Property<long>("BookValue")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("book_value");
+
+                    b.Property<string>("Counterparty")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("counterparty");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<long>("Units")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("units");
+
+                    b.Property<long?>("VoucherId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("voucher_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_asset_events");
+
+                    b.HasIndex("BookId", "AssetId")
+                        .HasDatabaseName("ix_asset_events_book_id_asset_id");
+
+                    b.ToTable("asset_events", (string)null);
+                });
+
+            modelBuilder.Entity("AssetLedger.Core.Assets.DepreciationEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount");
+
+                    b.Property<long>("AssetId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("asset_id");
+
+                    b.Property<int>("Period")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("period");
+
+                    b.Property<long>("RunId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("run_id");
+
+                    b.Property<long>("Usage")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("usage");
+
+                    b.HasKey("Id")
+                        .HasName("pk_depreciation_entries");
+
+                    b.HasIndex("RunId", "AssetId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_depreciation_entries_run_id_asset_id");
+
+                    b.ToTable("depreciation_entries", (string)null);
+                });
+
+            modelBuilder.Entity("AssetLedger.Core.Assets.DepreciationRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at_utc");
+
+                    b.Property<int>("BookId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("book_id");
+
+                    b.Property<int>("Period")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("period");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
+                    b.Property<long>("VoucherId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("voucher_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_depreciation_runs");
+
+                    b.HasIndex("BookId", "Period", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_depreciation_runs_book_id_period_sequence");
+
+                    b.ToTable("depreciation_runs", (string)null);
+                });
+
+            modelBuilder.Entity("AssetLedger.Core.Assets.FixedAsset", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("Acquired")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("acquired");
+
+                    b.Property<int>("BookId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("book_id");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<long>("Cost")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cost");
+
+                    b.Property<string>("Custodian")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("custodian");
+
+                    b.Property<int>("LifeMonths")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("life_months");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("location");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("method");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<long>("OpeningAccumulated")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("opening_accumulated");
+
+                    b.Property<long>("OpeningUsage")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("opening_usage");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("origin");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quantity");
+
+                    b.Property<DateTime>("RegisteredAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("registered_at_utc");
+
+                    b.Property<int>("ResidualRateBasisPoints")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("residual_rate_basis_points");
+
+                    b.Property<string>("Specification")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("specification");
+
+                    b.Property<long>("TotalUnits")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("total_units");
+
+                    b.Property<string>("Use")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("use");
+
+                    b.HasKey("Id")
+                        .HasName("pk_fixed_assets");
+
+                    b.HasIndex("BookId", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_fixed_assets_book_id_code");
+
+                    b.ToTable("fixed_assets", (string)null);
+                });
+
             modelBuilder.Entity("AssetLedger.Core.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -532,6 +790,59 @@ namespace AssetLedger.Core.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_counterparties_books_book_id");
+                });
+
+            modelBuilder.Entity("AssetLedger.Core.Assets.AssetEvent", b =>
+                {
+                    b.HasOne("AssetLedger.Core.Assets.FixedAsset", null)
+                        .WithMany()
+                        .HasForeignKey("AssetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_asset_events_fixed_assets_asset_id");
+
+                    b.HasOne("AssetLedger.Core.Vouchers.Voucher", null)
+                        .WithMany()
+                        .HasForeignKey("VoucherId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_asset_events_vouchers_voucher_id");
+                });
+
+            modelBuilder.Entity("AssetLedger.Core.Assets.DepreciationEntry", b =>
+                {
+                    b.HasOne("AssetLedger.Core.Assets.FixedAsset", null)
+                        .WithMany()
+                        .HasForeignKey("AssetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_depreciation_entries_fixed_assets_asset_id");
+
+                    b.HasOne("AssetLedger.Core.Assets.DepreciationRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_depreciation_entries_depreciation_runs_run_id");
+                });
+
+            modelBuilder.Entity("AssetLedger.Core.Assets.DepreciationRun", b =>
+                {
+                    b.HasOne("AssetLedger.Core.Vouchers.Voucher", null)
+                        .WithMany()
+                        .HasForeignKey("VoucherId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_depreciation_runs_vouchers_voucher_id");
+                });
+
+            modelBuilder.Entity("AssetLedger.Core.Assets.FixedAsset", b =>
+                {
+                    b.HasOne("AssetLedger.Core.Organizations.Book", null)
+                        .WithMany()
+                        .HasForeignKey("BookId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_fixed_assets_books_book_id");
                 });
 
             modelBuilder.Entity("AssetLedger.Core.OpeningBalances.OpeningBalanceLine", b =>
