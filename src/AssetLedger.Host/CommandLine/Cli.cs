@@ -125,4 +125,19 @@ public static class Cli
         await env.Error.WriteLineAsync(errors.Count == 1 ? "Nothing was written." : $"{errors.Count} errors; nothing was written.");
         return Rejected;
     }
+
+    /// <summary>Opens an input file, or says plainly why it cannot be read.</summary>
+    internal static async Task<Stream?> OpenAsync(CliEnvironment env, FileInfo file)
+    {
+        try
+        {
+            return new FileStream(file.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            await env.Error.WriteLineAsync($"error: cannot read {file.FullName}: {ex.Message}");
+            await env.Error.WriteLineAsync("Nothing was written.");
+            return null;
+        }
+    }
 }

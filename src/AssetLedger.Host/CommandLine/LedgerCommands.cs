@@ -28,6 +28,10 @@ internal static class LedgerCommands
         yield return Year(env);
         yield return Report(env);
         yield return Verify(env);
+        foreach (var command in AssetCommands.Build(env))
+        {
+            yield return command;
+        }
     }
 
     private static Option<string> OrgOption(string description = "Organization code (a village or group: its book)") =>
@@ -143,7 +147,7 @@ internal static class LedgerCommands
         var import = new Command("import", "Import the opening balances (期初余额) of a book; they must balance") { file, org, year };
         import.SetAction((parse, ct) => Cli.WithLedgerAsync(parse, env, async (sp, ct) =>
         {
-            if (await OpenAsync(env, parse.GetValue(file)!) is not { } stream)
+            if (await Cli.OpenAsync(env, parse.GetValue(file)!) is not { } stream)
             {
                 return Cli.Rejected;
             }
@@ -173,7 +177,7 @@ internal static class LedgerCommands
         var import = new Command("import", "Post vouchers from a CSV file, all or nothing; lines sharing a key form one voucher") { file, org };
         import.SetAction((parse, ct) => Cli.WithLedgerAsync(parse, env, async (sp, ct) =>
         {
-            if (await OpenAsync(env, parse.GetValue(file)!) is not { } stream)
+            if (await Cli.OpenAsync(env, parse.GetValue(file)!) is not { } stream)
             {
                 return Cli.Rejected;
             }
@@ -390,20 +394,5 @@ internal static class LedgerCommands
             return r.Passed ? Cli.Ok : Cli.Rejected;
         }, ct));
         return command;
-    }
-
-    /// <summary>Opens an input file, or says plainly why it cannot be read.</summary>
-    private static async Task<Stream?> OpenAsync(CliEnvironment env, FileInfo file)
-    {
-        try
-        {
-            return new FileStream(file.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: false);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            await env.Error.WriteLineAsync($"error: cannot read {file.FullName}: {ex.Message}");
-            await env.Error.WriteLineAsync("Nothing was written.");
-            return null;
-        }
     }
 }

@@ -1,0 +1,69 @@
+namespace AssetLedger.Host.Tests.CommandLine;
+
+/// <summary>The asset register's command-line forms, as the registers issue writes them.</summary>
+public sealed class AssetCommandLineTests : IDisposable
+{
+    private readonly CliRunner cli = new();
+
+    public void Dispose() => cli.Dispose();
+
+    private async Task VillageWithPurchaseAsync()
+    {
+        await cli.OkAsync("org", "add", "3301", "清河县", "--level", "county");
+        await cli.OkAsync("org", "add", "330101", "城关镇", "--level", "township", "--parent", "3301");
+        await cli.OkAsync("org", "add", "33010101", "东风村", "--level", "village", "--parent", "330101");
+        var purchase = cli.WriteFile("purchase.csv", "key,date,summary,account,debit,credit\nP1,2024-03-15,购入拖拉机,151,30000,\nP1,2024-03-15,购入拖拉机,102,,30000\n");
+        await cli.OkAsync("voucher", "import", purchase, "--org", "33010101");
+    }
+
+    [Fact]
+    public async Task Import_depreciate_twice_list_dispose_and_verify()
+    {
+        await VillageWithPurchaseAsync();
+        var cards = cli.WriteFile("assets.csv", """
+            编号,名称,类别,开始使用日期,原值,使用年限(月),净残值率,折旧方法,用途,已提折旧
+            F1,拖拉机,机器设备,2024-03-15,"30,000.00",120,5%,年限平均法,生产,0
+            """);
+
+        (await cli.OkAsync("asset", "import", cards, "--org", "33010101")).Should().Contain("registered 1 asset cards");
+        (await cli.OkAsync("depreciation", "run", "--org", "33010101", "--period", "2024-04")).Should().Contain("237.50").And.Contain("2024-04/记-0001");
+        (await cli.OkAsync("depreciation", "run", "--org", "33010101", "--period", "2024-04")).Should().Contain("nothing changed");
+        (await cli.OkAsync("asset", "list", "--org", "33010101")).Should().Contain("29,762.50");
+        (await cli.OkAsync("asset", "dispose", "--org", "33010101", "--asset", "F1", "--date", "2024-04-30", "--reason", "出售", "--proceeds", "28,000"))
+            .Should().Contain("book value 29,762.50");
+        (await cli.OkAsync("verify")).Should().StartWith("OK");
+    }
+
+    [Fact]
+    public async Task Status_changes_and_their_errors()
+    {
+        await VillageWithPurchaseAsync();
+        await cli.OkAsync("asset", "import", cli.WriteFile("a.csv",
+            "code,name,category,acquired,cost,life_months,residual_rate,method,use,accumulated\nF1,拖拉机,机器设备,2024-03-15,30000,120,5%,straight_line,production,0\n"), "--org", "33010101");
+
+        var missingLessee = await cli.RunAsync("asset", "status", "--org", "33010101", "--asset", "F1", "--status", "出租", "--date", "2024-04-01", "--reason", "村民代表会议决议");
+        var badStatus = await cli.RunAsync("asset", "status", "--org", "33010101", "--asset", "F1", "--status", "卖了", "--date", "2024-04-01", "--reason", "x");
+
+        missingLessee.ExitCode.Should().Be(1);
+        missingLessee.Error.Should().Contain("counterparty is required");
+        badStatus.Error.Should().Contain("'卖了' is not a status");
+        (await cli.OkAsync("asset", "status", "--org", "33010101", "--asset", "F1", "--status", "出租", "--date", "2024-04-01", "--counterparty", "李四", "--reason", "决议2024-05"))
+            .Should().Contain("出租");
+    }
+
+    [Theory]
+    [InlineData("asset", "import")]
+    [InlineData("asset", "list")]
+    [InlineData("asset", "dispose")]
+    [InlineData("asset", "status")]
+    [InlineData("asset", "usage")]
+    [InlineData("depreciation", "run")]
+    [InlineData("depreciation", "reverse")]
+    public async Task Every_asset_verb_has_help(string noun, string verb)
+    {
+        var result = await cli.RunAsync(noun, verb, "--help");
+
+        result.ExitCode.Should().Be(0);
+        result.Output.Should().Contain("Usage:");
+    }
+}
