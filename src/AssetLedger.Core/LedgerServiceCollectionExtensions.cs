@@ -5,6 +5,7 @@ using AssetLedger.Core.OpeningBalances;
 using AssetLedger.Core.Organizations;
 using AssetLedger.Core.Periods;
 using AssetLedger.Core.Persistence;
+using AssetLedger.Core.Resources;
 using AssetLedger.Core.Statements;
 using AssetLedger.Core.Verification;
 using AssetLedger.Core.Vouchers;
@@ -38,6 +39,7 @@ public static class LedgerServiceCollectionExtensions
         services.AddScoped<LedgerVerifier>();
         services.AddScoped<AssetRegister>();
         services.AddScoped<DepreciationRuns>();
+        services.AddScoped<ResourceRegister>();
         return services;
     }
 }

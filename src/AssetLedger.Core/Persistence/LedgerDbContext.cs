@@ -6,6 +6,7 @@ using AssetLedger.Core.Balances;
 using AssetLedger.Core.OpeningBalances;
 using AssetLedger.Core.Organizations;
 using AssetLedger.Core.Periods;
+using AssetLedger.Core.Resources;
 using AssetLedger.Core.Vouchers;
 using Microsoft.EntityFrameworkCore;
 
@@ -47,6 +48,10 @@ public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options) :
     public DbSet<DepreciationRun> DepreciationRuns => Set<DepreciationRun>();
 
     public DbSet<DepreciationEntry> DepreciationEntries => Set<DepreciationEntry>();
+
+    public DbSet<Resource> Resources => Set<Resource>();
+
+    public DbSet<ResourceEvent> ResourceEvents => Set<ResourceEvent>();
 
     /// <summary>
     /// Every index is declared above on purpose. EF's default of indexing each foreign key would put indexes on the
@@ -212,6 +217,36 @@ public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options) :
             e.HasIndex(x => new { x.RunId, x.AssetId }).IsUnique();
             e.HasOne<DepreciationRun>().WithMany().HasForeignKey(x => x.RunId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<FixedAsset>().WithMany().HasForeignKey(x => x.AssetId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<Resource>(e =>
+        {
+            e.ToTable("resources");
+            e.HasIndex(r => new { r.BookId, r.Code }).IsUnique();
+            e.Property(r => r.Code).HasMaxLength(32);
+            e.Property(r => r.Name).HasMaxLength(100);
+            e.Property(r => r.Type).HasConversion<string>().HasMaxLength(20);
+            e.Property(r => r.Mode).HasConversion<string>().HasMaxLength(20);
+            foreach (var text in new[] { nameof(Resource.Location), nameof(Resource.East), nameof(Resource.South), nameof(Resource.West), nameof(Resource.North), nameof(Resource.Operator) })
+            {
+                e.Property(text).HasMaxLength(100);
+            }
+
+            e.Property(r => r.Certificate).HasMaxLength(50);
+            e.Ignore(r => r.Area);
+            e.HasOne<Book>().WithMany().HasForeignKey(r => r.BookId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<ResourceEvent>(e =>
+        {
+            e.ToTable("resource_events");
+            e.HasIndex(x => new { x.BookId, x.ResourceId });
+            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.Before).HasMaxLength(100);
+            e.Property(x => x.After).HasMaxLength(100);
+            e.Property(x => x.Reason).HasMaxLength(200);
+            e.Property(x => x.Actor).HasMaxLength(100);
+            e.HasOne<Resource>().WithMany().HasForeignKey(x => x.ResourceId).OnDelete(DeleteBehavior.Restrict);
         });
 
         ApplySnakeCaseNames(modelBuilder);

@@ -32,6 +32,8 @@ internal static class LedgerCommands
         {
             yield return command;
         }
+
+        yield return ResourceCommands.Build(env);
     }
 
     private static Option<string> OrgOption(string description = "Organization code (a village or group: its book)") =>

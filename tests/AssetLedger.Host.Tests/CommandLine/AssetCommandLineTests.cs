@@ -51,7 +51,24 @@ public sealed class AssetCommandLineTests : IDisposable
             .Should().Contain("出租");
     }
 
+    [Fact]
+    public async Task Resources_are_imported_listed_and_changed()
+    {
+        await VillageWithPurchaseAsync();
+        var file = cli.WriteFile("resources.csv", "编号,名称,类型,面积(亩),坐落,经营方式\nR1,东坡地,耕地,12.35,三组,自营\nR2,鱼塘,水面,8,村南,闲置\n");
+
+        (await cli.OkAsync("resource", "import", file, "--org", "33010101")).Should().Contain("registered 2 resources");
+        (await cli.OkAsync("resource", "change", "--org", "33010101", "--resource", "R2", "--date", "2025-03-01", "--mode", "出租", "--operator", "绿源公司", "--reason", "决议2025-02"))
+            .Should().Contain("出租").And.Contain("绿源公司");
+        (await cli.OkAsync("resource", "list", "--org", "33010101")).Should().Contain("合计 20.35 亩");
+        (await cli.RunAsync("resource", "change", "--org", "33010101", "--resource", "R9", "--date", "2025-03-01", "--mode", "出租", "--reason", "x"))
+            .Error.Should().Contain("no resource R9");
+    }
+
     [Theory]
+    [InlineData("resource", "import")]
+    [InlineData("resource", "list")]
+    [InlineData("resource", "change")]
     [InlineData("asset", "import")]
     [InlineData("asset", "list")]
     [InlineData("asset", "dispose")]

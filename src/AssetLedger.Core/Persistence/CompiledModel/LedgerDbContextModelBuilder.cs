@@ -11,7 +11,7 @@ namespace AssetLedger.Core.Persistence.CompiledModel
     public partial class LedgerDbContextModel
     {
         private LedgerDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("f2e59f27-888d-4bf3-af7d-3e13f7e9a0e5"), entityTypeCount: 15)
+            : base(skipDetectChanges: false, modelId: new Guid("a47ca75c-43b4-4659-9e0a-de02ae8bb35e"), entityTypeCount: 17)
         {
         }
 
@@ -30,6 +30,8 @@ namespace AssetLedger.Core.Persistence.CompiledModel
             var book = BookEntityType.Create(this);
             var organization = OrganizationEntityType.Create(this);
             var periodState = PeriodStateEntityType.Create(this);
+            var resource = ResourceEntityType.Create(this);
+            var resourceEvent = ResourceEventEntityType.Create(this);
             var posting = PostingEntityType.Create(this);
             var voucher = VoucherEntityType.Create(this);
 
@@ -47,6 +49,8 @@ namespace AssetLedger.Core.Persistence.CompiledModel
             OpeningBalanceSetEntityType.CreateForeignKey1(openingBalanceSet, book);
             BookEntityType.CreateForeignKey1(book, organization);
             OrganizationEntityType.CreateForeignKey1(organization, organization);
+            ResourceEntityType.CreateForeignKey1(resource, book);
+            ResourceEventEntityType.CreateForeignKey1(resourceEvent, resource);
             PostingEntityType.CreateForeignKey1(posting, account);
             PostingEntityType.CreateForeignKey2(posting, counterparty);
             PostingEntityType.CreateForeignKey3(posting, voucher);
@@ -66,6 +70,8 @@ namespace AssetLedger.Core.Persistence.CompiledModel
             BookEntityType.CreateAnnotations(book);
             OrganizationEntityType.CreateAnnotations(organization);
             PeriodStateEntityType.CreateAnnotations(periodState);
+            ResourceEntityType.CreateAnnotations(resource);
+            ResourceEventEntityType.CreateAnnotations(resourceEvent);
             PostingEntityType.CreateAnnotations(posting);
             VoucherEntityType.CreateAnnotations(voucher);
 

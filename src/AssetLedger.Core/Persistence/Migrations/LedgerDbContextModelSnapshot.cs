@@ -642,6 +642,154 @@ namespace AssetLedger.Core.Persistence.Migrations
                     b.ToTable("period_states", (string)null);
                 });
 
+            modelBuilder.Entity("AssetLedger.Core.Resources.Resource", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AreaTenThousandths")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("area_ten_thousandths");
+
+                    b.Property<int>("BookId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("book_id");
+
+                    b.Property<string>("Certificate")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("certificate");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<string>("East")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("east");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("location");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mode");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("North")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("north");
+
+                    b.Property<string>("Operator")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("operator");
+
+                    b.Property<DateTime>("RegisteredAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("registered_at_utc");
+
+                    b.Property<string>("South")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("south");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.Property<string>("West")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("west");
+
+                    b.HasKey("Id")
+                        .HasName("pk_resources");
+
+                    b.HasIndex("BookId", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_resources_book_id_code");
+
+                    b.ToTable("resources", (string)null);
+                });
+
+            modelBuilder.Entity("AssetLedger.Core.Resources.ResourceEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor");
+
+                    b.Property<string>("After")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("after");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at_utc");
+
+                    b.Property<string>("Before")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("before");
+
+                    b.Property<int>("BookId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("book_id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<long>("ResourceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("resource_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_resource_events");
+
+                    b.HasIndex("BookId", "ResourceId")
+                        .HasDatabaseName("ix_resource_events_book_id_resource_id");
+
+                    b.ToTable("resource_events", (string)null);
+                });
+
             modelBuilder.Entity("AssetLedger.Core.Vouchers.Posting", b =>
                 {
                     b.Property<long>("Id")
@@ -895,6 +1043,26 @@ namespace AssetLedger.Core.Persistence.Migrations
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_organizations_organizations_parent_id");
+                });
+
+            modelBuilder.Entity("AssetLedger.Core.Resources.Resource", b =>
+                {
+                    b.HasOne("AssetLedger.Core.Organizations.Book", null)
+                        .WithMany()
+                        .HasForeignKey("BookId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_resources_books_book_id");
+                });
+
+            modelBuilder.Entity("AssetLedger.Core.Resources.ResourceEvent", b =>
+                {
+                    b.HasOne("AssetLedger.Core.Resources.Resource", null)
+                        .WithMany()
+                        .HasForeignKey("ResourceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_resource_events_resources_resource_id");
                 });
 
             modelBuilder.Entity("AssetLedger.Core.Vouchers.Posting", b =>

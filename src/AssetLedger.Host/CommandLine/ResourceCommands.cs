@@ -1,0 +1,127 @@
+using System.CommandLine;
+using AssetLedger.Core.Common;
+using AssetLedger.Core.Import;
+using AssetLedger.Core.Resources;
+using AssetLedger.Host.Reports;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AssetLedger.Host.CommandLine;
+
+/// <summary>The resource register: <c>resource import|list|change</c>.</summary>
+internal static class ResourceCommands
+{
+    public static Command Build(CliEnvironment env)
+    {
+        var file = new Argument<FileInfo>("FILE") { Description = "UTF-8 CSV: code,name,type,area[,location,east,south,west,north,certificate,mode,operator]" };
+        var org = new Option<string>("--org") { Description = "Organization code (a village or group: its book)", Required = true };
+        var import = new Command("import", "Register land and waters from a CSV file, all or nothing") { file, org };
+        import.SetAction((parse, ct) => Cli.WithLedgerAsync(parse, env, async (sp, ct) =>
+        {
+            if (await Cli.OpenAsync(env, parse.GetValue(file)!) is not { } stream)
+            {
+                return Cli.Rejected;
+            }
+
+            await using (stream)
+            {
+                var result = await sp.GetRequiredService<ResourceRegister>().ImportAsync(parse.GetValue(org)!, stream, ct);
+                if (!result.Succeeded)
+                {
+                    return await Cli.RejectAsync(env, result.Errors);
+                }
+
+                await env.Output.WriteLineAsync($"registered {result.Value.Registered} resources; {result.Value.AlreadyRegistered} already registered with the same facts");
+                return Cli.Ok;
+            }
+        }, ct));
+
+        var listOrg = new Option<string>("--org") { Description = "Organization code", Required = true };
+        var list = new Command("list", "The register as it stands: area, type, operating mode, operator") { listOrg };
+        list.SetAction((parse, ct) => Cli.WithLedgerAsync(parse, env, async (sp, ct) =>
+        {
+            var result = await sp.GetRequiredService<ResourceRegister>().ListAsync(parse.GetValue(listOrg)!, ct);
+            if (!result.Succeeded)
+            {
+                return await Cli.RejectAsync(env, result.Errors);
+            }
+
+            var table = new TextTable(("编号", false), ("名称", false), ("类型", false), ("面积(亩)", true), ("坐落", false), ("经营方式", false), ("经营者", false));
+            foreach (var v in result.Value)
+            {
+                table.Add(v.Resource.Code, v.Resource.Name, ResourceNames.Name(v.Type), v.Area.Mu.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture),
+                    v.Resource.Location ?? string.Empty, ResourceNames.Name(v.Mode), v.Operator ?? string.Empty);
+            }
+
+            table.Write(env.Output);
+            await env.Output.WriteLineAsync($"合计 {new Area(result.Value.Sum(v => v.Area.TenThousandths))}");
+            return Cli.Ok;
+        }, ct));
+
+        var changeOrg = new Option<string>("--org") { Description = "Organization code", Required = true };
+        var resource = new Option<string>("--resource") { Description = "The resource's code (编号)", Required = true };
+        var date = new Option<string>("--date") { Description = "YYYY-MM-DD", Required = true };
+        var area = new Option<string?>("--area") { Description = "The new area in 亩" };
+        var type = new Option<string?>("--type") { Description = "The new type: 耕地, 林地, 草地, 园地, 滩涂, 水面, 四荒地, 集体建设用地, 其他" };
+        var mode = new Option<string?>("--mode") { Description = "The new operating mode: 家庭承包, 发包, 出租, 入股, 自营, 闲置" };
+        var @operator = new Option<string?>("--operator") { Description = "The new operator (承包方/承租方)" };
+        var reason = new Option<string>("--reason") { Description = "Why, e.g. the resolution that decided it", Required = true };
+        var change = new Command("change", "Record a change of area, type, operating mode or operator (each an event)") { changeOrg, resource, date, area, type, mode, @operator, reason };
+        change.SetAction((parse, ct) => Cli.WithLedgerAsync(parse, env, async (sp, ct) =>
+        {
+            var errors = new List<LedgerError>();
+            var d = CsvTable.ParseDate(parse.GetValue(date)!);
+            errors.AddRange(d.Errors.Select(e => e.At("--date")));
+            Area? newArea = null;
+            if (parse.GetValue(area) is { } a)
+            {
+                var parsed = Area.Parse(a);
+                errors.AddRange(parsed.Errors.Select(e => e.At("--area")));
+                newArea = parsed.Succeeded ? parsed.Value : null;
+            }
+
+            ResourceType? newType = null;
+            if (parse.GetValue(type) is { } t)
+            {
+                if (ResourceNames.Types.TryGetValue(t, out var rt))
+                {
+                    newType = rt;
+                }
+                else
+                {
+                    errors.Add(new LedgerError("resource.type_invalid", $"'{t}' is not a resource type", "--type"));
+                }
+            }
+
+            OperatingMode? newMode = null;
+            if (parse.GetValue(mode) is { } m)
+            {
+                if (ResourceNames.Modes.TryGetValue(m, out var om))
+                {
+                    newMode = om;
+                }
+                else
+                {
+                    errors.Add(new LedgerError("resource.mode_invalid", $"'{m}' is not an operating mode", "--mode"));
+                }
+            }
+
+            if (errors.Count > 0)
+            {
+                return await Cli.RejectAsync(env, errors);
+            }
+
+            var result = await sp.GetRequiredService<ResourceRegister>().ChangeAsync(parse.GetValue(changeOrg)!, parse.GetValue(resource)!, d.Value,
+                new ResourceChange(newArea, newType, newMode, parse.GetValue(@operator)), parse.GetValue(reason)!, ct);
+            if (!result.Succeeded)
+            {
+                return await Cli.RejectAsync(env, result.Errors);
+            }
+
+            var v = result.Value;
+            await env.Output.WriteLineAsync($"{v.Resource.Code} {v.Resource.Name}: {v.Area}, {ResourceNames.Name(v.Type)}, {ResourceNames.Name(v.Mode)}{(v.Operator is null ? string.Empty : ", " + v.Operator)}");
+            return Cli.Ok;
+        }, ct));
+
+        return new Command("resource", "The register of collective land and waters (资源台账)") { import, list, change };
+    }
+}
