@@ -1,6 +1,7 @@
 using AssetLedger.Core.Accounts;
 using AssetLedger.Core.Assets;
 using AssetLedger.Core.Audit;
+using AssetLedger.Core.Contracts;
 using AssetLedger.Core.OpeningBalances;
 using AssetLedger.Core.Organizations;
 using AssetLedger.Core.Periods;
@@ -40,6 +41,7 @@ public static class LedgerServiceCollectionExtensions
         services.AddScoped<AssetRegister>();
         services.AddScoped<DepreciationRuns>();
         services.AddScoped<ResourceRegister>();
+        services.AddScoped<ContractRegister>();
         return services;
     }
 }

@@ -2,6 +2,7 @@ using System.Text;
 using AssetLedger.Core.Accounts;
 using AssetLedger.Core.Assets;
 using AssetLedger.Core.Audit;
+using AssetLedger.Core.Contracts;
 using AssetLedger.Core.Balances;
 using AssetLedger.Core.OpeningBalances;
 using AssetLedger.Core.Organizations;
@@ -52,6 +53,12 @@ public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options) :
     public DbSet<Resource> Resources => Set<Resource>();
 
     public DbSet<ResourceEvent> ResourceEvents => Set<ResourceEvent>();
+
+    public DbSet<Contract> Contracts => Set<Contract>();
+
+    public DbSet<Installment> Installments => Set<Installment>();
+
+    public DbSet<InstallmentReceipt> InstallmentReceipts => Set<InstallmentReceipt>();
 
     /// <summary>
     /// Every index is declared above on purpose. EF's default of indexing each foreign key would put indexes on the
@@ -247,6 +254,34 @@ public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options) :
             e.Property(x => x.Reason).HasMaxLength(200);
             e.Property(x => x.Actor).HasMaxLength(100);
             e.HasOne<Resource>().WithMany().HasForeignKey(x => x.ResourceId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<Contract>(e =>
+        {
+            e.ToTable("contracts");
+            e.HasIndex(c => new { c.BookId, c.Number }).IsUnique();
+            e.Property(c => c.Number).HasMaxLength(50);
+            e.Property(c => c.Counterparty).HasMaxLength(100);
+            e.Property(c => c.Subjects).HasMaxLength(500);
+            e.Property(c => c.Resolution).HasMaxLength(100);
+            e.Property(c => c.Kind).HasConversion<string>().HasMaxLength(16);
+            e.Property(c => c.Payment).HasConversion<string>().HasMaxLength(16);
+            e.HasOne<Book>().WithMany().HasForeignKey(c => c.BookId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<Installment>(e =>
+        {
+            e.ToTable("installments");
+            e.HasIndex(i => new { i.ContractId, i.Sequence }).IsUnique();
+            e.HasOne<Contract>().WithMany().HasForeignKey(i => i.ContractId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<InstallmentReceipt>(e =>
+        {
+            e.ToTable("installment_receipts");
+            e.HasIndex(r => r.InstallmentId);
+            e.HasOne<Installment>().WithMany().HasForeignKey(r => r.InstallmentId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Voucher>().WithMany().HasForeignKey(r => r.VoucherId).OnDelete(DeleteBehavior.Restrict);
         });
 
         ApplySnakeCaseNames(modelBuilder);

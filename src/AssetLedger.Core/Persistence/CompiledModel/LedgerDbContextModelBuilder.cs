@@ -11,7 +11,7 @@ namespace AssetLedger.Core.Persistence.CompiledModel
     public partial class LedgerDbContextModel
     {
         private LedgerDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("a47ca75c-43b4-4659-9e0a-de02ae8bb35e"), entityTypeCount: 17)
+            : base(skipDetectChanges: false, modelId: new Guid("9491a72a-a66e-433f-bf09-6ccc278bac76"), entityTypeCount: 20)
         {
         }
 
@@ -25,6 +25,9 @@ namespace AssetLedger.Core.Persistence.CompiledModel
             var fixedAsset = FixedAssetEntityType.Create(this);
             var auditEntry = AuditEntryEntityType.Create(this);
             var accountBalance = AccountBalanceEntityType.Create(this);
+            var contract = ContractEntityType.Create(this);
+            var installment = InstallmentEntityType.Create(this);
+            var installmentReceipt = InstallmentReceiptEntityType.Create(this);
             var openingBalanceLine = OpeningBalanceLineEntityType.Create(this);
             var openingBalanceSet = OpeningBalanceSetEntityType.Create(this);
             var book = BookEntityType.Create(this);
@@ -43,6 +46,10 @@ namespace AssetLedger.Core.Persistence.CompiledModel
             DepreciationEntryEntityType.CreateForeignKey2(depreciationEntry, depreciationRun);
             DepreciationRunEntityType.CreateForeignKey1(depreciationRun, voucher);
             FixedAssetEntityType.CreateForeignKey1(fixedAsset, book);
+            ContractEntityType.CreateForeignKey1(contract, book);
+            InstallmentEntityType.CreateForeignKey1(installment, contract);
+            InstallmentReceiptEntityType.CreateForeignKey1(installmentReceipt, installment);
+            InstallmentReceiptEntityType.CreateForeignKey2(installmentReceipt, voucher);
             OpeningBalanceLineEntityType.CreateForeignKey1(openingBalanceLine, account);
             OpeningBalanceLineEntityType.CreateForeignKey2(openingBalanceLine, counterparty);
             OpeningBalanceLineEntityType.CreateForeignKey3(openingBalanceLine, openingBalanceSet);
@@ -65,6 +72,9 @@ namespace AssetLedger.Core.Persistence.CompiledModel
             FixedAssetEntityType.CreateAnnotations(fixedAsset);
             AuditEntryEntityType.CreateAnnotations(auditEntry);
             AccountBalanceEntityType.CreateAnnotations(accountBalance);
+            ContractEntityType.CreateAnnotations(contract);
+            InstallmentEntityType.CreateAnnotations(installment);
+            InstallmentReceiptEntityType.CreateAnnotations(installmentReceipt);
             OpeningBalanceLineEntityType.CreateAnnotations(openingBalanceLine);
             OpeningBalanceSetEntityType.CreateAnnotations(openingBalanceSet);
             BookEntityType.CreateAnnotations(book);

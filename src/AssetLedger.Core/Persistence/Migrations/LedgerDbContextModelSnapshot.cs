@@ -461,6 +461,167 @@ namespace AssetLedger.Core.Persistence.Migrations
                     b.ToTable("account_balances", (string)null);
                 });
 
+            modelBuilder.Entity("AssetLedger.Core.Contracts.Contract", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AnnualAmount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("annual_amount");
+
+                    b.Property<long>("AreaTenThousandths")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("area_ten_thousandths");
+
+                    b.Property<int>("BookId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("book_id");
+
+                    b.Property<string>("Counterparty")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("counterparty");
+
+                    b.Property<long>("Deposit")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("deposit");
+
+                    b.Property<DateOnly>("End")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("end");
+
+                    b.Property<int>("InstallmentsPerYear")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("installments_per_year");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Payment")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payment");
+
+                    b.Property<DateTime>("RegisteredAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("registered_at_utc");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resolution");
+
+                    b.Property<DateOnly>("Start")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("start");
+
+                    b.Property<string>("Subjects")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subjects");
+
+                    b.Property<long>("UnitPricePerMuYear")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("unit_price_per_mu_year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_contracts");
+
+                    b.HasIndex("BookId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_contracts_book_id_number");
+
+                    b.ToTable("contracts", (string)null);
+                });
+
+            modelBuilder.Entity("AssetLedger.Core.Contracts.Installment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount");
+
+                    b.Property<long>("ContractId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("contract_id");
+
+                    b.Property<DateOnly>("CoversFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("covers_from");
+
+                    b.Property<DateOnly>("CoversTo")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("covers_to");
+
+                    b.Property<DateOnly>("Due")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
+                    b.HasKey("Id")
+                        .HasName("pk_installments");
+
+                    b.HasIndex("ContractId", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_installments_contract_id_sequence");
+
+                    b.ToTable("installments", (string)null);
+                });
+
+            modelBuilder.Entity("AssetLedger.Core.Contracts.InstallmentReceipt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<long>("InstallmentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("installment_id");
+
+                    b.Property<long>("VoucherId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("voucher_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_installment_receipts");
+
+                    b.HasIndex("InstallmentId")
+                        .HasDatabaseName("ix_installment_receipts_installment_id");
+
+                    b.ToTable("installment_receipts", (string)null);
+                });
+
             modelBuilder.Entity("AssetLedger.Core.OpeningBalances.OpeningBalanceLine", b =>
                 {
                     b.Property<long>("Id")
@@ -991,6 +1152,43 @@ namespace AssetLedger.Core.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_fixed_assets_books_book_id");
+                });
+
+            modelBuilder.Entity("AssetLedger.Core.Contracts.Contract", b =>
+                {
+                    b.HasOne("AssetLedger.Core.Organizations.Book", null)
+                        .WithMany()
+                        .HasForeignKey("BookId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_contracts_books_book_id");
+                });
+
+            modelBuilder.Entity("AssetLedger.Core.Contracts.Installment", b =>
+                {
+                    b.HasOne("AssetLedger.Core.Contracts.Contract", null)
+                        .WithMany()
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_installments_contracts_contract_id");
+                });
+
+            modelBuilder.Entity("AssetLedger.Core.Contracts.InstallmentReceipt", b =>
+                {
+                    b.HasOne("AssetLedger.Core.Contracts.Installment", null)
+                        .WithMany()
+                        .HasForeignKey("InstallmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_installment_receipts_installments_installment_id");
+
+                    b.HasOne("AssetLedger.Core.Vouchers.Voucher", null)
+                        .WithMany()
+                        .HasForeignKey("VoucherId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_installment_receipts_vouchers_voucher_id");
                 });
 
             modelBuilder.Entity("AssetLedger.Core.OpeningBalances.OpeningBalanceLine", b =>
