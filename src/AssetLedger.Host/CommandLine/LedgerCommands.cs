@@ -34,6 +34,7 @@ internal static class LedgerCommands
         }
 
         yield return ResourceCommands.Build(env);
+        yield return ContractCommands.Build(env);
     }
 
     private static Option<string> OrgOption(string description = "Organization code (a village or group: its book)") =>

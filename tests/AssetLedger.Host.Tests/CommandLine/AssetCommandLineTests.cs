@@ -65,7 +65,26 @@ public sealed class AssetCommandLineTests : IDisposable
             .Error.Should().Contain("no resource R9");
     }
 
+    [Fact]
+    public async Task Contracts_are_imported_scheduled_and_paid()
+    {
+        await VillageWithPurchaseAsync();
+        await cli.OkAsync("resource", "import", cli.WriteFile("r.csv", "code,name,type,area\nR1,东坡地,耕地,100\n"), "--org", "33010101");
+        var contracts = cli.WriteFile("c.csv", "合同编号,承包方,标的,起始日期,终止日期,面积,单价,付款方式\nC1,张三,R1,2024-03-01,2027-02-28,100,120,每年预付\n");
+
+        (await cli.OkAsync("contract", "import", contracts, "--org", "33010101")).Should().Contain("registered 1 contracts with 3 installments");
+        (await cli.OkAsync("contract", "receive", "--org", "33010101", "--contract", "C1", "--date", "2024-03-05", "--amount", "12,000"))
+            .Should().Contain("outstanding on the contract 24,000.00");
+        var schedule = await cli.OkAsync("contract", "schedule", "--org", "33010101", "--contract", "C1");
+        schedule.Should().Contain("paid").And.Contain("overdue").And.Contain("逾期欠款 12,000.00", "the second year fell due on 2025-03-01; today is 2026-01-15");
+        (await cli.RunAsync("contract", "receive", "--org", "33010101", "--contract", "C1", "--date", "2024-03-06", "--amount", "99,999"))
+            .Error.Should().Contain("outstanding");
+    }
+
     [Theory]
+    [InlineData("contract", "import")]
+    [InlineData("contract", "schedule")]
+    [InlineData("contract", "receive")]
     [InlineData("resource", "import")]
     [InlineData("resource", "list")]
     [InlineData("resource", "change")]

@@ -1,0 +1,99 @@
+using System.CommandLine;
+using System.Globalization;
+using AssetLedger.Core.Common;
+using AssetLedger.Core.Contracts;
+using AssetLedger.Core.Import;
+using AssetLedger.Host.Reports;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AssetLedger.Host.CommandLine;
+
+/// <summary>Lease and 发包 contracts: <c>contract import|schedule|receive</c>.</summary>
+internal static class ContractCommands
+{
+    public static Command Build(CliEnvironment env)
+    {
+        var file = new Argument<FileInfo>("FILE") { Description = "UTF-8 CSV: number,counterparty,subjects,start,end,(area,unit_price | annual_amount)[,kind,payment,installments_per_year,deposit,resolution]" };
+        var org = new Option<string>("--org") { Description = "Organization code (a village or group: its book)", Required = true };
+        var import = new Command("import", "Register contracts and generate their installment schedules, all or nothing") { file, org };
+        import.SetAction((parse, ct) => Cli.WithLedgerAsync(parse, env, async (sp, ct) =>
+        {
+            if (await Cli.OpenAsync(env, parse.GetValue(file)!) is not { } stream)
+            {
+                return Cli.Rejected;
+            }
+
+            await using (stream)
+            {
+                var result = await sp.GetRequiredService<ContractRegister>().ImportAsync(parse.GetValue(org)!, stream, ct);
+                if (!result.Succeeded)
+                {
+                    return await Cli.RejectAsync(env, result.Errors);
+                }
+
+                var r = result.Value;
+                await env.Output.WriteLineAsync($"registered {r.Registered} contracts with {r.Installments} installments; {r.AlreadyRegistered} already registered with the same terms");
+                return Cli.Ok;
+            }
+        }, ct));
+
+        var scheduleOrg = new Option<string>("--org") { Description = "Organization code", Required = true };
+        var contract = new Option<string>("--contract") { Description = "The contract number (合同编号)", Required = true };
+        var schedule = new Command("schedule", "The contract's installments: paid, due or overdue") { scheduleOrg, contract };
+        schedule.SetAction((parse, ct) => Cli.WithLedgerAsync(parse, env, async (sp, ct) =>
+        {
+            var result = await sp.GetRequiredService<ContractRegister>().ScheduleAsync(parse.GetValue(scheduleOrg)!, parse.GetValue(contract)!, ct);
+            if (!result.Succeeded)
+            {
+                return await Cli.RejectAsync(env, result.Errors);
+            }
+
+            var s = result.Value;
+            await env.Output.WriteLineAsync($"合同 {s.Contract.Number}  {s.Contract.Counterparty}  {s.Contract.Start:yyyy-MM-dd}…{s.Contract.End:yyyy-MM-dd}  年金额 {Money.FromFen(s.Contract.AnnualAmount)}");
+            var table = new TextTable(("期次", true), ("所属期间", false), ("应收日期", false), ("应收金额", true), ("已收", true), ("未收", true), ("状态", false));
+            foreach (var i in s.Installments)
+            {
+                table.Add(i.Installment.Sequence.ToString(CultureInfo.InvariantCulture),
+                    $"{i.Installment.CoversFrom:yyyy-MM-dd}…{i.Installment.CoversTo:yyyy-MM-dd}", i.Installment.Due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    Money.FromFen(i.Installment.Amount).ToString(), Money.FromFen(i.Paid).ToString(), Money.FromFen(i.Outstanding).ToString(),
+                    i.Status switch { InstallmentStatus.Paid => "paid 已收清", InstallmentStatus.Overdue => "overdue 逾期", _ => i.Paid > 0 ? "due 部分已收" : "due 未到期" });
+            }
+
+            table.Write(env.Output);
+            await env.Output.WriteLineAsync($"逾期欠款 {Money.FromFen(s.Arrears)}");
+            return Cli.Ok;
+        }, ct));
+
+        var receiveOrg = new Option<string>("--org") { Description = "Organization code", Required = true };
+        var receiveContract = new Option<string>("--contract") { Description = "The contract number", Required = true };
+        var date = new Option<string>("--date") { Description = "YYYY-MM-DD, in an open month", Required = true };
+        var amount = new Option<string>("--amount") { Description = "The amount received (元)", Required = true };
+        var account = new Option<string>("--account") { Description = "Where it went: 102 (default) or 101", DefaultValueFactory = _ => "102" };
+        var receive = new Command("receive", "Book a receipt of rent: settles the oldest installments; later years' share goes to 211 预收") { receiveOrg, receiveContract, date, amount, account };
+        receive.SetAction((parse, ct) => Cli.WithLedgerAsync(parse, env, async (sp, ct) =>
+        {
+            var d = CsvTable.ParseDate(parse.GetValue(date)!);
+            var m = Money.Parse(parse.GetValue(amount));
+            var errors = d.Errors.Select(e => e.At("--date")).Concat(m.Errors.Select(e => e.At("--amount"))).ToList();
+            if (errors.Count > 0)
+            {
+                return await Cli.RejectAsync(env, errors);
+            }
+
+            var result = await sp.GetRequiredService<ContractRegister>().ReceiveAsync(
+                parse.GetValue(receiveOrg)!, parse.GetValue(receiveContract)!, d.Value, m.Value, parse.GetValue(account)!, ct);
+            if (!result.Succeeded)
+            {
+                return await Cli.RejectAsync(env, result.Errors);
+            }
+
+            var (voucher, s) = result.Value;
+            await env.Output.WriteLineAsync(voucher.AlreadyPosted
+                ? $"this receipt was already booked by {voucher.DisplayNumber}; nothing changed"
+                : $"booked {m.Value} by {voucher.DisplayNumber}; outstanding on the contract {Money.FromFen(s.Installments.Sum(i => i.Outstanding))}");
+            return Cli.Ok;
+        }, ct));
+
+        return new Command("contract", "Lease and 发包 contracts (合同台账)") { import, schedule, receive };
+    }
+}
