@@ -46,6 +46,7 @@ public sealed class AssetRegister(
         new("location", false, "存放地点"),
         new("custodian", false, "管护责任人", "保管人"),
         new("origin", false, "来源", "增加方式"),
+        new("voucher", false, "凭证号"),
     ];
 
     /// <summary><c>asset import FILE --org CODE</c>: all or nothing; the same card again changes nothing.</summary>
@@ -60,7 +61,7 @@ public sealed class AssetRegister(
         var bookId = book.Value.Book.Id;
         var today = LedgerClock.Today(time);
         var errors = new List<LedgerError>();
-        var cards = new List<(FixedAsset Card, int Line)>();
+        var cards = new List<(FixedAsset Card, int Line, long? Voucher)>();
         foreach (var item in CsvTable.Read(csv, Columns, ct))
         {
             if (!item.Succeeded)
@@ -70,9 +71,18 @@ public sealed class AssetRegister(
             }
 
             var parsed = ParseCard(item.Value, bookId, today);
+            long? voucherId = null;
+            if (item.Value.Get("voucher") is { Length: > 0 } number)
+            {
+                // The voucher that books the increase (购入, 自建 …), e.g. 2024-03/记-0001.
+                var voucher = await db.FindVoucherAsync(bookId, number, ct);
+                errors.AddRange(voucher.Errors.Select(e => e.At($"line {item.Value.Line}, column voucher")));
+                voucherId = voucher.Succeeded ? voucher.Value.Id : null;
+            }
+
             if (parsed.Succeeded)
             {
-                cards.Add((parsed.Value, item.Value.Line));
+                cards.Add((parsed.Value, item.Value.Line, voucherId));
             }
             else
             {
@@ -88,7 +98,7 @@ public sealed class AssetRegister(
         var codes = cards.Select(c => c.Card.Code).ToList();
         var existing = await db.FixedAssets.AsNoTracking().Where(a => a.BookId == bookId && codes.Contains(a.Code)).ToDictionaryAsync(a => a.Code, ct);
         var fresh = new List<FixedAsset>();
-        foreach (var (card, line) in cards)
+        foreach (var (card, line, _) in cards)
         {
             if (existing.TryGetValue(card.Code, out var old))
             {
@@ -112,10 +122,11 @@ public sealed class AssetRegister(
         db.FixedAssets.AddRange(fresh);
         await db.SaveChangesAsync(ct);
         var now = LedgerClock.UtcNow(time);
+        var vouchers = cards.ToDictionary(c => c.Card.Code, c => c.Voucher);
         db.AssetEvents.AddRange(fresh.Select(c => new AssetEvent
         {
             AssetId = c.Id, BookId = bookId, Date = c.Acquired, Kind = AssetEventKind.Registered, Reason = c.Origin,
-            Status = AssetStatus.InUse, AtUtc = now, Actor = actor.Name,
+            Status = AssetStatus.InUse, VoucherId = vouchers[c.Code], AtUtc = now, Actor = actor.Name,
         }));
         if (fresh.Count > 0)
         {

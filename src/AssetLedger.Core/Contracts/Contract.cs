@@ -86,6 +86,58 @@ public sealed class Installment
     public DateOnly Due { get; init; }
 
     public long Amount { get; init; }
+
+    /// <summary>The renewal or amendment that added it; null for the schedule generated at signing.</summary>
+    public long? EventId { get; init; }
+}
+
+/// <summary>A renewal, early termination or amendment: append-only, like everything a contract records.</summary>
+public sealed class ContractEvent
+{
+    public long Id { get; set; }
+
+    public long ContractId { get; init; }
+
+    public int BookId { get; init; }
+
+    public ContractEventKind Kind { get; init; }
+
+    /// <summary>From when it takes effect: the termination date, the amendment's first day, the renewal's first day.</summary>
+    public DateOnly EffectiveFrom { get; init; }
+
+    /// <summary>The term's new last day (renewal, termination).</summary>
+    public DateOnly? NewEnd { get; init; }
+
+    /// <summary>The new yearly amount in 分 (amendment).</summary>
+    public long? NewAnnualAmount { get; init; }
+
+    public required string Reason { get; init; }
+
+    public DateTime AtUtc { get; init; }
+
+    public required string Actor { get; init; }
+}
+
+public enum ContractEventKind
+{
+    /// <summary>续签.</summary>
+    Renewed = 1,
+
+    /// <summary>提前解除.</summary>
+    Terminated = 2,
+
+    /// <summary>变更 (a new yearly amount from a date).</summary>
+    Amended = 3,
+}
+
+/// <summary>An installment an event superseded before anything was paid on it.</summary>
+public sealed class InstallmentCancellation
+{
+    public long Id { get; set; }
+
+    public long InstallmentId { get; init; }
+
+    public long EventId { get; init; }
 }
 
 /// <summary>The part of a receipt voucher that settles an installment.</summary>

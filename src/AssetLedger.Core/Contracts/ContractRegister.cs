@@ -24,16 +24,18 @@ public sealed record InstallmentView(Installment Installment, long Paid, Install
     public long Outstanding => Installment.Amount - Paid;
 }
 
-public sealed record ContractSchedule(Contract Contract, IReadOnlyList<InstallmentView> Installments)
+/// <summary>A contract as it stands — its term's end and yearly amount after renewals, terminations and amendments — and its schedule.</summary>
+public sealed record ContractSchedule(Contract Contract, DateOnly End, long AnnualAmount, IReadOnlyList<InstallmentView> Installments)
 {
     public long Arrears => Installments.Where(i => i.Status == InstallmentStatus.Overdue).Sum(i => i.Outstanding);
 }
 
 /// <summary>
 /// Lease and 发包 contracts: imported with their generated schedules; receipts settle the oldest open installments
-/// and are booked so that what pays for later years goes to 211 (预收), not this year's income.
+/// and are booked so that what pays for later years goes to 211 (预收), not this year's income; renewals, early
+/// terminations and amendments are events that cancel unpaid installments and add new ones, never edits.
 /// </summary>
-public sealed class ContractRegister(LedgerDbContext db, BookDirectory books, VoucherPosting posting, AuditLog audit, TimeProvider time)
+public sealed class ContractRegister(LedgerDbContext db, BookDirectory books, VoucherPosting posting, AuditLog audit, Actor actor, TimeProvider time)
 {
     public const string IncomeAccount = "501";
     public const string PrepaidAccount = "211";
@@ -231,14 +233,138 @@ public sealed class ContractRegister(LedgerDbContext db, BookDirectory books, Vo
 
     private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
 
+    /// <summary>续签: the term runs on to <paramref name="newEnd"/>, on the same terms; the new stretch's installments are added.</summary>
+    public Task<Outcome<ContractSchedule>> RenewAsync(string orgCode, string number, DateOnly newEnd, string reason, CancellationToken ct = default) =>
+        ChangeAsync(orgCode, number, reason, ContractEventKind.Renewed, (contract, now) =>
+        {
+            if (newEnd <= now.End)
+            {
+                return new LedgerError("contract.renewal_invalid", $"the term already runs to {now.End:yyyy-MM-dd}; a renewal ends later");
+            }
+
+            var from = now.End.AddDays(1);
+            return Outcome<Plan>.Success(new Plan(from, newEnd, null, [], InstallmentSchedule.For(from, newEnd, now.AnnualAmount, contract.Payment, contract.InstallmentsPerYear, NextSequence(now))));
+        }, ct);
+
+    /// <summary>提前解除: from <paramref name="effectiveFrom"/> nothing more is owed; unpaid installments after it are cancelled, the one it cuts through is prorated.</summary>
+    public Task<Outcome<ContractSchedule>> TerminateAsync(string orgCode, string number, DateOnly effectiveFrom, string reason, CancellationToken ct = default) =>
+        ChangeAsync(orgCode, number, reason, ContractEventKind.Terminated, (contract, now) =>
+        {
+            if (effectiveFrom <= contract.Start || effectiveFrom > now.End)
+            {
+                return new LedgerError("contract.date_invalid", $"{effectiveFrom:yyyy-MM-dd} must fall after the start ({contract.Start:yyyy-MM-dd}) and on or before the end ({now.End:yyyy-MM-dd})");
+            }
+
+            var (cancel, add) = CutAt(now, effectiveFrom);
+            return Outcome<Plan>.Success(new Plan(effectiveFrom, effectiveFrom.AddDays(-1), null, cancel, add));
+        }, ct);
+
+    /// <summary>变更: from <paramref name="effectiveFrom"/> the yearly amount is <paramref name="newAnnual"/>; unpaid installments from then are replaced.</summary>
+    public Task<Outcome<ContractSchedule>> AmendAsync(string orgCode, string number, DateOnly effectiveFrom, Money newAnnual, string reason, CancellationToken ct = default) =>
+        ChangeAsync(orgCode, number, reason, ContractEventKind.Amended, (contract, now) =>
+        {
+            if (effectiveFrom <= contract.Start || effectiveFrom > now.End)
+            {
+                return new LedgerError("contract.date_invalid", $"{effectiveFrom:yyyy-MM-dd} must fall after the start ({contract.Start:yyyy-MM-dd}) and on or before the end ({now.End:yyyy-MM-dd})");
+            }
+
+            if (!newAnnual.IsPositive || newAnnual.Fen == now.AnnualAmount)
+            {
+                return new LedgerError("contract.amount_invalid", $"the new yearly amount must be positive and differ from {Money.FromFen(now.AnnualAmount)}");
+            }
+
+            var (cancel, add) = CutAt(now, effectiveFrom);
+
+            // Months already paid for are not charged again (any difference is settled by a voucher of its own).
+            var from = now.Installments.Where(i => i.Paid > 0 && i.Installment.CoversTo >= effectiveFrom)
+                .Select(i => i.Installment.CoversTo.AddDays(1)).DefaultIfEmpty(effectiveFrom).Max();
+            var sequence = NextSequence(now) + add.Count;
+            var more = from <= now.End
+                ? InstallmentSchedule.For(from, now.End, newAnnual.Fen, contract.Payment, contract.InstallmentsPerYear, sequence)
+                : [];
+            return Outcome<Plan>.Success(new Plan(effectiveFrom, null, newAnnual.Fen, cancel, [.. add, .. more]));
+        }, ct);
+
+    /// <summary>What an event changes: its dates and amount, the installments it cancels and those it adds.</summary>
+    private sealed record Plan(DateOnly EffectiveFrom, DateOnly? NewEnd, long? NewAnnual, IReadOnlyList<Installment> Cancel, IReadOnlyList<ScheduledInstallment> Add);
+
+    private async Task<Outcome<ContractSchedule>> ChangeAsync(
+        string orgCode, string number, string reason, ContractEventKind kind, Func<Contract, ContractSchedule, Outcome<Plan>> plan, CancellationToken ct)
+    {
+        var found = await FindAsync(orgCode, number, ct);
+        if (!found.Succeeded)
+        {
+            return Outcome<ContractSchedule>.Failure(found.Errors);
+        }
+
+        if (TextRules.Check("reason", reason, 200) is { } reasonError)
+        {
+            return reasonError;
+        }
+
+        var contract = found.Value;
+        var planned = plan(contract, await ScheduleOfAsync(contract, ct));
+        if (!planned.Succeeded)
+        {
+            return Outcome<ContractSchedule>.Failure(planned.Errors);
+        }
+
+        var p = planned.Value;
+        await using var tx = await UnitOfWork.BeginAsync(db, ct);
+        var e = new ContractEvent
+        {
+            ContractId = contract.Id, BookId = contract.BookId, Kind = kind, EffectiveFrom = p.EffectiveFrom, NewEnd = p.NewEnd,
+            NewAnnualAmount = p.NewAnnual, Reason = reason.Trim(), AtUtc = LedgerClock.UtcNow(time), Actor = actor.Name,
+        };
+        db.ContractEvents.Add(e);
+        await db.SaveChangesAsync(ct);
+        db.InstallmentCancellations.AddRange(p.Cancel.Select(i => new InstallmentCancellation { InstallmentId = i.Id, EventId = e.Id }));
+        db.Installments.AddRange(p.Add.Select(a => new Installment
+        {
+            ContractId = contract.Id, Sequence = a.Sequence, CoversFrom = a.CoversFrom, CoversTo = a.CoversTo, Due = a.Due, Amount = a.Amount, EventId = e.Id,
+        }));
+        audit.Record($"contract.{kind.ToString().ToLowerInvariant()}", contract.BookId, $"contract {contract.Number}", null,
+            new { effectiveFrom = p.EffectiveFrom, newEnd = p.NewEnd, newAnnual = p.NewAnnual, cancelled = p.Cancel.Count, added = p.Add.Count }, reason);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return Outcome<ContractSchedule>.Success(await ScheduleOfAsync(contract, ct));
+    }
+
+    /// <summary>Cancels the unpaid installments from <paramref name="date"/>; the unpaid one it cuts through is replaced by its part before the date.</summary>
+    private static (List<Installment> Cancel, List<ScheduledInstallment> Add) CutAt(ContractSchedule now, DateOnly date)
+    {
+        var cancel = new List<Installment>();
+        var add = new List<ScheduledInstallment>();
+        foreach (var i in now.Installments.Where(i => i.Paid == 0 && i.Installment.CoversTo >= date))
+        {
+            cancel.Add(i.Installment);
+            if (i.Installment.CoversFrom < date)
+            {
+                var kept = InstallmentSchedule.MonthsCovered(i.Installment.CoversFrom, date.AddDays(-1));
+                var all = InstallmentSchedule.MonthsCovered(i.Installment.CoversFrom, i.Installment.CoversTo);
+                var amount = (long)decimal.Round(i.Installment.Amount * (decimal)kept / all, 0, MidpointRounding.AwayFromZero);
+                add.Add(new ScheduledInstallment(NextSequence(now) + add.Count, i.Installment.CoversFrom, date.AddDays(-1), i.Installment.Due, amount));
+            }
+        }
+
+        return (cancel, add);
+    }
+
+    private static int NextSequence(ContractSchedule now) => now.Installments.Select(i => i.Installment.Sequence).DefaultIfEmpty(0).Max() + 1;
+
     private async Task<ContractSchedule> ScheduleOfAsync(Contract contract, CancellationToken ct)
     {
-        var installments = await db.Installments.AsNoTracking().Where(i => i.ContractId == contract.Id).OrderBy(i => i.Sequence).ToListAsync(ct);
+        var events = await db.ContractEvents.AsNoTracking().Where(e => e.ContractId == contract.Id).OrderBy(e => e.Id).ToListAsync(ct);
+        var end = events.LastOrDefault(e => e.NewEnd is not null)?.NewEnd ?? contract.End;
+        var annual = events.LastOrDefault(e => e.NewAnnualAmount is not null)?.NewAnnualAmount ?? contract.AnnualAmount;
+        var installments = await db.Installments.AsNoTracking()
+            .Where(i => i.ContractId == contract.Id && !db.InstallmentCancellations.Any(x => x.InstallmentId == i.Id))
+            .OrderBy(i => i.Due).ThenBy(i => i.Sequence).ToListAsync(ct);
         var ids = installments.Select(i => i.Id).ToList();
         var paid = await db.InstallmentReceipts.AsNoTracking().Where(r => ids.Contains(r.InstallmentId))
             .GroupBy(r => r.InstallmentId).Select(g => new { g.Key, Paid = g.Sum(r => r.Amount) }).ToDictionaryAsync(x => x.Key, x => x.Paid, ct);
         var today = LedgerClock.Today(time);
-        return new ContractSchedule(contract, installments.Select(i =>
+        return new ContractSchedule(contract, end, annual, installments.Select(i =>
         {
             var p = paid.GetValueOrDefault(i.Id);
             var status = p >= i.Amount ? InstallmentStatus.Paid : i.Due < today ? InstallmentStatus.Overdue : InstallmentStatus.Due;

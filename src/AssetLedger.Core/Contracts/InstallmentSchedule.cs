@@ -12,16 +12,21 @@ public sealed record ScheduledInstallment(int Sequence, DateOnly CoversFrom, Dat
 /// </summary>
 public static class InstallmentSchedule
 {
-    public static IReadOnlyList<ScheduledInstallment> For(Contract contract)
+    public static IReadOnlyList<ScheduledInstallment> For(Contract contract) =>
+        For(contract.Start, contract.End, contract.AnnualAmount, contract.Payment, contract.InstallmentsPerYear);
+
+    /// <summary>The installments of a stretch of a contract's term, on its payment terms (renewals and amendments).</summary>
+    public static IReadOnlyList<ScheduledInstallment> For(DateOnly start, DateOnly end, long annualAmount, PaymentTerms payment, int installmentsPerYear, int firstSequence = 1)
     {
+        var contract = new { Start = start, End = end, AnnualAmount = annualAmount };
         var months = MonthsCovered(contract.Start, contract.End);
         var total = Share(contract.AnnualAmount, months, 12);
-        if (contract.Payment == PaymentTerms.LumpSum)
+        if (payment == PaymentTerms.LumpSum)
         {
-            return [new ScheduledInstallment(1, contract.Start, contract.End, contract.Start, total)];
+            return [new ScheduledInstallment(firstSequence, contract.Start, contract.End, contract.Start, total)];
         }
 
-        var step = 12 / Math.Max(contract.InstallmentsPerYear, 1);
+        var step = 12 / Math.Max(installmentsPerYear, 1);
         var result = new List<ScheduledInstallment>();
         long scheduled = 0;
         for (var k = 0; k * step < months; k++)
@@ -32,7 +37,7 @@ public static class InstallmentSchedule
             var last = (k + 1) * step >= months;
             var amount = last ? total - scheduled : Share(contract.AnnualAmount, stretch, 12);
             scheduled += amount;
-            result.Add(new ScheduledInstallment(k + 1, from, to, from, amount));
+            result.Add(new ScheduledInstallment(firstSequence + k, from, to, from, amount));
         }
 
         return result;
@@ -49,6 +54,9 @@ public static class InstallmentSchedule
 
         return months;
     }
+
+    /// <summary>The yearly amount's share for <paramref name="months"/> months, rounded to 分.</summary>
+    public static long ForMonths(long annual, int months) => Share(annual, months, 12);
 
     private static long Share(long annual, long numerator, long denominator) =>
         (long)decimal.Round(annual * (decimal)numerator / denominator, 0, MidpointRounding.AwayFromZero);

@@ -12,7 +12,8 @@ public static class ImmutableTables
         ["vouchers", "postings", "opening_balance_sets", "opening_balance_lines", "audit_log"];
 
     /// <summary>The contract register's tables, made append-only by the migration that creates them.</summary>
-    public static readonly IReadOnlyList<string> ContractTables = ["contracts", "installments", "installment_receipts"];
+    public static readonly IReadOnlyList<string> ContractTables =
+        ["contracts", "installments", "installment_receipts", "contract_events", "installment_cancellations"];
 
     /// <summary>The resource register's tables, made append-only by the migration that creates them.</summary>
     public static readonly IReadOnlyList<string> ResourceTables = ["resources", "resource_events"];

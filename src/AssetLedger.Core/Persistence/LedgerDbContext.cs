@@ -60,6 +60,10 @@ public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options) :
 
     public DbSet<InstallmentReceipt> InstallmentReceipts => Set<InstallmentReceipt>();
 
+    public DbSet<ContractEvent> ContractEvents => Set<ContractEvent>();
+
+    public DbSet<InstallmentCancellation> InstallmentCancellations => Set<InstallmentCancellation>();
+
     /// <summary>
     /// Every index is declared above on purpose. EF's default of indexing each foreign key would put indexes on the
     /// posting log that only a parent's deletion could use, and parents of posted data are never deleted.
@@ -274,6 +278,25 @@ public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options) :
             e.ToTable("installments");
             e.HasIndex(i => new { i.ContractId, i.Sequence }).IsUnique();
             e.HasOne<Contract>().WithMany().HasForeignKey(i => i.ContractId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<ContractEvent>().WithMany().HasForeignKey(i => i.EventId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<ContractEvent>(e =>
+        {
+            e.ToTable("contract_events");
+            e.HasIndex(x => x.ContractId);
+            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.Reason).HasMaxLength(200);
+            e.Property(x => x.Actor).HasMaxLength(100);
+            e.HasOne<Contract>().WithMany().HasForeignKey(x => x.ContractId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<InstallmentCancellation>(e =>
+        {
+            e.ToTable("installment_cancellations");
+            e.HasIndex(x => x.InstallmentId).IsUnique();
+            e.HasOne<Installment>().WithMany().HasForeignKey(x => x.InstallmentId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<ContractEvent>().WithMany().HasForeignKey(x => x.EventId).OnDelete(DeleteBehavior.Restrict);
         });
 
         modelBuilder.Entity<InstallmentReceipt>(e =>

@@ -22,7 +22,7 @@ public sealed class VoucherReversal(LedgerDbContext db, BookDirectory books, Vou
         }
 
         var bookId = book.Value.Book.Id;
-        var original = await FindAsync(bookId, voucherNumber, ct);
+        var original = await db.FindVoucherAsync(bookId, voucherNumber, ct);
         if (!original.Succeeded)
         {
             return Outcome<PostedVoucher>.Failure(original.Errors);
@@ -69,32 +69,6 @@ public sealed class VoucherReversal(LedgerDbContext db, BookDirectory books, Vou
         };
         var result = await posting.PostAsync(chart, draft, ct);
         return result.Map(r => r.Vouchers[0]);
-    }
-
-    /// <summary>Finds a voucher by <c>2024-03/记-0001</c>, or by <c>记-0001</c> when only one month has that number.</summary>
-    public async Task<Outcome<Voucher>> FindAsync(int bookId, string text, CancellationToken ct)
-    {
-        var parsed = VoucherNumber.Parse(text);
-        if (!parsed.Succeeded)
-        {
-            return Outcome<Voucher>.Failure(parsed.Errors);
-        }
-
-        var (period, number) = parsed.Value;
-        var query = db.Vouchers.AsNoTracking().Where(x => x.BookId == bookId && x.Number == number);
-        if (period is { } p)
-        {
-            query = query.Where(x => x.Period == p.Key);
-        }
-
-        var matches = await query.Take(5).ToListAsync(ct);
-        return matches.Count switch
-        {
-            0 => new LedgerError("voucher.unknown", $"this book has no voucher {text}"),
-            1 => Outcome<Voucher>.Success(matches[0]),
-            _ => new LedgerError("voucher.ambiguous",
-                $"{text} exists in several months ({string.Join(", ", matches.Select(m => VoucherNumber.Format(AccountingPeriod.FromKey(m.Period), m.Number)))}); name the month, e.g. {VoucherNumber.Format(AccountingPeriod.FromKey(matches[0].Period), number)}"),
-        };
     }
 
     private static string Truncate(string s, int max) => s.Length <= max ? s : s[..max];

@@ -94,6 +94,54 @@ internal static class ContractCommands
             return Cli.Ok;
         }, ct));
 
-        return new Command("contract", "Lease and 发包 contracts (合同台账)") { import, schedule, receive };
+        var renewEnd = new Option<string>("--end") { Description = "The term's new last day, YYYY-MM-DD", Required = true };
+        var renew = Change(env, "renew", "续签: extend the term on the same terms; the new installments are added", renewEnd,
+            (register, org, number, date, _, reason, ct) => register.RenewAsync(org, number, date, reason, ct));
+        var terminateDate = new Option<string>("--date") { Description = "From when nothing more is owed, YYYY-MM-DD", Required = true };
+        var terminate = Change(env, "terminate", "提前解除: end the contract early; unpaid installments after the date are cancelled", terminateDate,
+            (register, org, number, date, _, reason, ct) => register.TerminateAsync(org, number, date, reason, ct));
+        var amendFrom = new Option<string>("--from") { Description = "The first day of the new amount, YYYY-MM-DD", Required = true };
+        var annual = new Option<string>("--annual-amount") { Description = "The new yearly amount (元)", Required = true };
+        var amend = Change(env, "amend", "变更: a new yearly amount from a date; unpaid installments from then are replaced", amendFrom,
+            (register, org, number, date, amount, reason, ct) => register.AmendAsync(org, number, date, amount, reason, ct), annual);
+        return new Command("contract", "Lease and 发包 contracts (合同台账)") { import, schedule, receive, renew, terminate, amend };
+    }
+
+    private delegate Task<Outcome<ContractSchedule>> ContractChange(
+        ContractRegister register, string org, string number, DateOnly date, Money amount, string reason, CancellationToken ct);
+
+    /// <summary>A renewal, termination or amendment: an event on the contract, recorded with its reason.</summary>
+    private static Command Change(CliEnvironment env, string name, string description, Option<string> dateOption, ContractChange change, Option<string>? amount = null)
+    {
+        var org = new Option<string>("--org") { Description = "Organization code", Required = true };
+        var contract = new Option<string>("--contract") { Description = "The contract number", Required = true };
+        var reason = new Option<string>("--reason") { Description = "Why, e.g. the resolution that decided it", Required = true };
+        var command = new Command(name, description) { org, contract, dateOption, reason };
+        if (amount is not null)
+        {
+            command.Options.Add(amount);
+        }
+
+        command.SetAction((parse, ct) => Cli.WithLedgerAsync(parse, env, async (sp, ct) =>
+        {
+            var d = CsvTable.ParseDate(parse.GetValue(dateOption)!);
+            var m = amount is null ? Outcome<Money>.Success(Money.Zero) : Money.Parse(parse.GetValue(amount));
+            var errors = d.Errors.Select(e => e.At(dateOption.Name)).Concat(m.Errors.Select(e => e.At(amount?.Name ?? string.Empty))).ToList();
+            if (errors.Count > 0)
+            {
+                return await Cli.RejectAsync(env, errors);
+            }
+
+            var result = await change(sp.GetRequiredService<ContractRegister>(), parse.GetValue(org)!, parse.GetValue(contract)!, d.Value, m.Value, parse.GetValue(reason)!, ct);
+            if (!result.Succeeded)
+            {
+                return await Cli.RejectAsync(env, result.Errors);
+            }
+
+            var s = result.Value;
+            await env.Output.WriteLineAsync($"contract {s.Contract.Number} now runs to {s.End:yyyy-MM-dd} at {Money.FromFen(s.AnnualAmount)} a year; {s.Installments.Count} installments, {Money.FromFen(s.Installments.Sum(i => i.Outstanding))} outstanding");
+            return Cli.Ok;
+        }, ct));
+        return command;
     }
 }

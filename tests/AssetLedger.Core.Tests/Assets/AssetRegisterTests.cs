@@ -216,6 +216,22 @@ public class AssetRegisterTests
     }
 
     [Fact]
+    public async Task A_purchase_is_registered_with_the_voucher_that_books_it()
+    {
+        await using var ledger = await TestLedger.CreateAsync();
+        await ledger.VillageAsync("V1");
+        var purchase = (await ledger.PostAsync("V1", "2024-03-15", Dr("151", 30_000), Cr("102", 30_000))).Value;
+        const string header = "code,name,category,acquired,cost,life_months,residual_rate,method,use,accumulated,origin,voucher\n";
+
+        (await ledger.ImportAssetsAsync("V1", header + "F1,拖拉机,机器设备,2024-03-15,30000,120,5%,straight_line,production,0,购入,2024-03/记-0001\n")).ShouldSucceed();
+        (await ledger.ImportAssetsAsync("V1", header + "F2,水泵,机器设备,2024-03-15,3000,120,5%,straight_line,production,0,购入,2024-03/记-0009\n"))
+            .ShouldFailWith("voucher.unknown").Location.Should().Be("line 2, column voucher");
+
+        var registered = await ledger.QueryAsync(db => Task.FromResult(db.AssetEvents.Single(e => e.Kind == AssetEventKind.Registered)));
+        (registered.Reason, registered.VoucherId).Should().Be(("购入", (long?)purchase.Id));
+    }
+
+    [Fact]
     public void Residual_rates_are_read_as_accountants_write_them()
     {
         AssetRegister.ParseRate("5%").Value.Should().Be(500);

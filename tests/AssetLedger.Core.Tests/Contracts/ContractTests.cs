@@ -159,4 +159,55 @@ public class ContractRegisterTests
         (await ImportAsync(ledger, Header + line.Replace("120", "130", StringComparison.Ordinal))).ShouldFailWith("contract.number_taken");
         (await ledger.ScalarAsync("SELECT amount FROM installments")).Should().Be(12_000_00, "100 亩 × 120 元/亩/年");
     }
+
+    private static Task<Outcome<ContractSchedule>> Change(TestLedger ledger, Func<ContractRegister, Task<Outcome<ContractSchedule>>> change) =>
+        ledger.RunAsync(change);
+
+    private static DateOnly D(string s) => DateOnly.Parse(s, System.Globalization.CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task A_renewal_adds_the_new_years_on_the_same_terms()
+    {
+        await using var ledger = await VillageWithLandAsync();
+        await ImportAsync(ledger, Header + "C1,张三,发包,R1,2024-03-01,2025-02-28,,,10000,annual,,,\n");
+
+        var renewed = (await Change(ledger, s => s.RenewAsync("V1", "C1", D("2027-02-28"), "村民代表会议决议2025-01：续签两年"))).ShouldSucceed();
+
+        renewed.End.Should().Be(D("2027-02-28"));
+        renewed.Installments.Select(i => (i.Installment.Due, i.Installment.Amount)).Should().Equal(
+            (D("2024-03-01"), 10_000_00L), (D("2025-03-01"), 10_000_00L), (D("2026-03-01"), 10_000_00L));
+        (await Change(ledger, s => s.RenewAsync("V1", "C1", D("2026-12-31"), "x"))).ShouldFailWith("contract.renewal_invalid");
+    }
+
+    [Fact]
+    public async Task An_early_termination_cancels_what_is_unpaid_after_it_and_prorates_the_stretch_it_cuts()
+    {
+        await using var ledger = await VillageWithLandAsync();
+        await ImportAsync(ledger, Header + "C1,张三,发包,R1,2024-01-01,2025-12-31,,,12000,installments,4,,\n");
+        await ReceiveAsync(ledger, "2024-01-05", 3_000);
+
+        var ended = (await Change(ledger, s => s.TerminateAsync("V1", "C1", D("2024-05-01"), "承包方违约，经村民会议决议解除"))).ShouldSucceed();
+
+        ended.End.Should().Be(D("2024-04-30"));
+        ended.Installments.Select(i => (i.Installment.CoversFrom, i.Installment.CoversTo, i.Installment.Amount, i.Paid)).Should().Equal(
+            (D("2024-01-01"), D("2024-03-31"), 3_000_00L, 3_000_00L),
+            (D("2024-04-01"), D("2024-04-30"), 1_000_00L, 0L));
+        (await ledger.ScalarAsync("SELECT COUNT(*) FROM installment_cancellations")).Should().Be(7, "the cut installment and the six after it");
+        (await ledger.ScalarAsync("SELECT COUNT(*) FROM installments")).Should().Be(9, "nothing is deleted: the replacement is added");
+    }
+
+    [Fact]
+    public async Task An_amendment_reprices_what_is_unpaid_and_never_charges_paid_months_twice()
+    {
+        await using var ledger = await VillageWithLandAsync();
+        await ImportAsync(ledger, Header + "C1,张三,发包,R1,2024-01-01,2026-12-31,,,12000,annual,,,\n");
+        await ReceiveAsync(ledger, "2024-01-05", 12_000);
+
+        var amended = (await Change(ledger, s => s.AmendAsync("V1", "C1", D("2024-07-01"), Money.FromYuan(15_000), "决议2024-06：调整承包费"))).ShouldSucceed();
+
+        amended.AnnualAmount.Should().Be(15_000_00);
+        amended.Installments.Select(i => (i.Installment.Due, i.Installment.Amount)).Should().Equal(
+            (D("2024-01-01"), 12_000_00L), (D("2025-01-01"), 15_000_00L), (D("2026-01-01"), 15_000_00L));
+        (await Change(ledger, s => s.AmendAsync("V1", "C1", D("2024-08-01"), Money.FromYuan(15_000), "同价"))).ShouldFailWith("contract.amount_invalid");
+    }
 }

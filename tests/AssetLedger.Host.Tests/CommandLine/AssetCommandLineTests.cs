@@ -79,12 +79,21 @@ public sealed class AssetCommandLineTests : IDisposable
         schedule.Should().Contain("paid").And.Contain("overdue").And.Contain("逾期欠款 12,000.00", "the second year fell due on 2025-03-01; today is 2026-01-15");
         (await cli.RunAsync("contract", "receive", "--org", "33010101", "--contract", "C1", "--date", "2024-03-06", "--amount", "99,999"))
             .Error.Should().Contain("outstanding");
+        (await cli.OkAsync("contract", "amend", "--org", "33010101", "--contract", "C1", "--from", "2025-03-01", "--annual-amount", "15,000", "--reason", "决议2025-02"))
+            .Should().Contain("15,000.00 a year");
+        (await cli.OkAsync("contract", "renew", "--org", "33010101", "--contract", "C1", "--end", "2028-02-29", "--reason", "续签一年"))
+            .Should().Contain("runs to 2028-02-29");
+        (await cli.OkAsync("contract", "terminate", "--org", "33010101", "--contract", "C1", "--date", "2026-03-01", "--reason", "解除"))
+            .Should().Contain("runs to 2026-02-28");
     }
 
     [Theory]
     [InlineData("contract", "import")]
     [InlineData("contract", "schedule")]
     [InlineData("contract", "receive")]
+    [InlineData("contract", "renew")]
+    [InlineData("contract", "terminate")]
+    [InlineData("contract", "amend")]
     [InlineData("resource", "import")]
     [InlineData("resource", "list")]
     [InlineData("resource", "change")]

@@ -20,8 +20,8 @@ namespace AssetLedger.Core.Persistence.CompiledModel
                 "AssetLedger.Core.Contracts.Installment",
                 typeof(Installment),
                 baseEntityType,
-                propertyCount: 7,
-                foreignKeyCount: 1,
+                propertyCount: 8,
+                foreignKeyCount: 2,
                 unnamedIndexCount: 1,
                 keyCount: 1);
 
@@ -75,6 +75,14 @@ namespace AssetLedger.Core.Persistence.CompiledModel
                 sentinel: new DateOnly(1, 1, 1));
             due.AddAnnotation("Relational:ColumnName", "due");
 
+            var eventId = runtimeEntityType.AddProperty(
+                "EventId",
+                typeof(long?),
+                propertyInfo: typeof(Installment).GetProperty("EventId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Installment).GetField("<EventId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            eventId.AddAnnotation("Relational:ColumnName", "event_id");
+
             var sequence = runtimeEntityType.AddProperty(
                 "Sequence",
                 typeof(int),
@@ -105,6 +113,17 @@ namespace AssetLedger.Core.Persistence.CompiledModel
                 required: true);
 
             runtimeForeignKey.AddAnnotation("Relational:Name", "fk_installments_contracts_contract_id");
+            return runtimeForeignKey;
+        }
+
+        public static RuntimeForeignKey CreateForeignKey2(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
+        {
+            var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("EventId") },
+                principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
+                principalEntityType,
+                deleteBehavior: DeleteBehavior.Restrict);
+
+            runtimeForeignKey.AddAnnotation("Relational:Name", "fk_installments_contract_events_event_id");
             return runtimeForeignKey;
         }
 

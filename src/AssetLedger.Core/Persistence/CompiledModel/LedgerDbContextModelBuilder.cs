@@ -11,7 +11,7 @@ namespace AssetLedger.Core.Persistence.CompiledModel
     public partial class LedgerDbContextModel
     {
         private LedgerDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("9491a72a-a66e-433f-bf09-6ccc278bac76"), entityTypeCount: 20)
+            : base(skipDetectChanges: false, modelId: new Guid("a9becd44-b508-42b4-b2ce-82c572aae011"), entityTypeCount: 22)
         {
         }
 
@@ -26,7 +26,9 @@ namespace AssetLedger.Core.Persistence.CompiledModel
             var auditEntry = AuditEntryEntityType.Create(this);
             var accountBalance = AccountBalanceEntityType.Create(this);
             var contract = ContractEntityType.Create(this);
+            var contractEvent = ContractEventEntityType.Create(this);
             var installment = InstallmentEntityType.Create(this);
+            var installmentCancellation = InstallmentCancellationEntityType.Create(this);
             var installmentReceipt = InstallmentReceiptEntityType.Create(this);
             var openingBalanceLine = OpeningBalanceLineEntityType.Create(this);
             var openingBalanceSet = OpeningBalanceSetEntityType.Create(this);
@@ -47,7 +49,11 @@ namespace AssetLedger.Core.Persistence.CompiledModel
             DepreciationRunEntityType.CreateForeignKey1(depreciationRun, voucher);
             FixedAssetEntityType.CreateForeignKey1(fixedAsset, book);
             ContractEntityType.CreateForeignKey1(contract, book);
+            ContractEventEntityType.CreateForeignKey1(contractEvent, contract);
             InstallmentEntityType.CreateForeignKey1(installment, contract);
+            InstallmentEntityType.CreateForeignKey2(installment, contractEvent);
+            InstallmentCancellationEntityType.CreateForeignKey1(installmentCancellation, contractEvent);
+            InstallmentCancellationEntityType.CreateForeignKey2(installmentCancellation, installment);
             InstallmentReceiptEntityType.CreateForeignKey1(installmentReceipt, installment);
             InstallmentReceiptEntityType.CreateForeignKey2(installmentReceipt, voucher);
             OpeningBalanceLineEntityType.CreateForeignKey1(openingBalanceLine, account);
@@ -73,7 +79,9 @@ namespace AssetLedger.Core.Persistence.CompiledModel
             AuditEntryEntityType.CreateAnnotations(auditEntry);
             AccountBalanceEntityType.CreateAnnotations(accountBalance);
             ContractEntityType.CreateAnnotations(contract);
+            ContractEventEntityType.CreateAnnotations(contractEvent);
             InstallmentEntityType.CreateAnnotations(installment);
+            InstallmentCancellationEntityType.CreateAnnotations(installmentCancellation);
             InstallmentReceiptEntityType.CreateAnnotations(installmentReceipt);
             OpeningBalanceLineEntityType.CreateAnnotations(openingBalanceLine);
             OpeningBalanceSetEntityType.CreateAnnotations(openingBalanceSet);

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AssetLedger.Core.Persistence.Migrations
 {
     [DbContext(typeof(LedgerDbContext))]
-    [Migration("20261126085257_ContractRegister")]
+    [Migration("20261126085715_ContractRegister")]
     partial class ContractRegister
     {
         /// <inheritdoc />
@@ -552,6 +552,64 @@ namespace AssetLedger.Core.Persistence.Migrations
                     b.ToTable("contracts", (string)null);
                 });
 
+            modelBuilder.Entity("AssetLedger.Core.Contracts.ContractEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at_utc");
+
+                    b.Property<int>("BookId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("book_id");
+
+                    b.Property<long>("ContractId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("contract_id");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("effective_from");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<long?>("NewAnnualAmount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("new_annual_amount");
+
+                    b.Property<DateOnly?>("NewEnd")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("new_end");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.HasKey("Id")
+                        .HasName("pk_contract_events");
+
+                    b.HasIndex("ContractId")
+                        .HasDatabaseName("ix_contract_events_contract_id");
+
+                    b.ToTable("contract_events", (string)null);
+                });
+
             modelBuilder.Entity("AssetLedger.Core.Contracts.Installment", b =>
                 {
                     b.Property<long>("Id")
@@ -579,6 +637,10 @@ namespace AssetLedger.Core.Persistence.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("due");
 
+                    b.Property<long?>("EventId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("event_id");
+
                     b.Property<int>("Sequence")
                         .HasColumnType("INTEGER")
                         .HasColumnName("sequence");
@@ -591,6 +653,31 @@ namespace AssetLedger.Core.Persistence.Migrations
                         .HasDatabaseName("ix_installments_contract_id_sequence");
 
                     b.ToTable("installments", (string)null);
+                });
+
+            modelBuilder.Entity("AssetLedger.Core.Contracts.InstallmentCancellation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("EventId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("event_id");
+
+                    b.Property<long>("InstallmentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("installment_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_installment_cancellations");
+
+                    b.HasIndex("InstallmentId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_installment_cancellations_installment_id");
+
+                    b.ToTable("installment_cancellations", (string)null);
                 });
 
             modelBuilder.Entity("AssetLedger.Core.Contracts.InstallmentReceipt", b =>
@@ -1167,6 +1254,16 @@ namespace AssetLedger.Core.Persistence.Migrations
                         .HasConstraintName("fk_contracts_books_book_id");
                 });
 
+            modelBuilder.Entity("AssetLedger.Core.Contracts.ContractEvent", b =>
+                {
+                    b.HasOne("AssetLedger.Core.Contracts.Contract", null)
+                        .WithMany()
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_contract_events_contracts_contract_id");
+                });
+
             modelBuilder.Entity("AssetLedger.Core.Contracts.Installment", b =>
                 {
                     b.HasOne("AssetLedger.Core.Contracts.Contract", null)
@@ -1175,6 +1272,29 @@ namespace AssetLedger.Core.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_installments_contracts_contract_id");
+
+                    b.HasOne("AssetLedger.Core.Contracts.ContractEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_installments_contract_events_event_id");
+                });
+
+            modelBuilder.Entity("AssetLedger.Core.Contracts.InstallmentCancellation", b =>
+                {
+                    b.HasOne("AssetLedger.Core.Contracts.ContractEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_installment_cancellations_contract_events_event_id");
+
+                    b.HasOne("AssetLedger.Core.Contracts.Installment", null)
+                        .WithMany()
+                        .HasForeignKey("InstallmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_installment_cancellations_installments_installment_id");
                 });
 
             modelBuilder.Entity("AssetLedger.Core.Contracts.InstallmentReceipt", b =>

@@ -45,6 +45,33 @@ namespace AssetLedger.Core.Persistence.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "contract_events",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    contract_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    book_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    effective_from = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    new_end = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    new_annual_amount = table.Column<long>(type: "INTEGER", nullable: true),
+                    reason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    at_utc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    actor = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_contract_events", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_contract_events_contracts_contract_id",
+                        column: x => x.contract_id,
+                        principalTable: "contracts",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "installments",
                 columns: table => new
                 {
@@ -55,15 +82,48 @@ namespace AssetLedger.Core.Persistence.Migrations
                     covers_from = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     covers_to = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     due = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    amount = table.Column<long>(type: "INTEGER", nullable: false)
+                    amount = table.Column<long>(type: "INTEGER", nullable: false),
+                    event_id = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_installments", x => x.id);
                     table.ForeignKey(
+                        name: "fk_installments_contract_events_event_id",
+                        column: x => x.event_id,
+                        principalTable: "contract_events",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
                         name: "fk_installments_contracts_contract_id",
                         column: x => x.contract_id,
                         principalTable: "contracts",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "installment_cancellations",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    installment_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    event_id = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_installment_cancellations", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_installment_cancellations_contract_events_event_id",
+                        column: x => x.event_id,
+                        principalTable: "contract_events",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_installment_cancellations_installments_installment_id",
+                        column: x => x.installment_id,
+                        principalTable: "installments",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -97,9 +157,20 @@ namespace AssetLedger.Core.Persistence.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_contract_events_contract_id",
+                table: "contract_events",
+                column: "contract_id");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_contracts_book_id_number",
                 table: "contracts",
                 columns: new[] { "book_id", "number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_installment_cancellations_installment_id",
+                table: "installment_cancellations",
+                column: "installment_id",
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -122,10 +193,16 @@ namespace AssetLedger.Core.Persistence.Migrations
             ImmutableTables.Drop(migrationBuilder, ImmutableTables.ContractTables);
 
             migrationBuilder.DropTable(
+                name: "installment_cancellations");
+
+            migrationBuilder.DropTable(
                 name: "installment_receipts");
 
             migrationBuilder.DropTable(
                 name: "installments");
+
+            migrationBuilder.DropTable(
+                name: "contract_events");
 
             migrationBuilder.DropTable(
                 name: "contracts");
