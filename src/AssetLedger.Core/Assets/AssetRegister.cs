@@ -451,42 +451,38 @@ public sealed class AssetRegister(
             return Outcome<FixedAsset>.Failure(errors);
         }
 
-        var card = new FixedAsset
-        {
-            BookId = bookId, Code = code!, Name = name!, Category = category!, Acquired = acquired.Value, Cost = cost.Value.Fen,
-            LifeMonths = (int)life!.Value, ResidualRateBasisPoints = rate.Value, Method = method, Use = use, TotalUnits = totalUnits,
-            OpeningAccumulated = accumulated.Value.Fen, Quantity = (int)quantity, Specification = specification, Location = location,
-            Custodian = custodian, Origin = origin ?? (accumulated.Value.IsZero ? "购入" : "期初登记"),
-            RegisteredAtUtc = LedgerClock.UtcNow(time),
-        };
-        if (card.Cost / card.Quantity < MinimumUnitValueFen)
+        var costFen = cost.Value.Fen;
+        var depreciable = costFen - FixedAsset.ResidualOf(costFen, rate.Value);
+        var opening = accumulated.Value.Fen;
+        if (costFen / quantity < MinimumUnitValueFen)
         {
             errors.Add(new LedgerError("asset.below_threshold",
-                $"a unit value of {Money.FromFen(card.Cost / card.Quantity)} 元 is below 500 元: not a fixed asset (book it as 库存物资 or an expense)", At("cost")));
+                $"a unit value of {Money.FromFen(costFen / quantity)} 元 is below 500 元: not a fixed asset (book it as 库存物资 or an expense)", At("cost")));
         }
 
-        if (card.OpeningAccumulated < 0 || card.OpeningAccumulated > card.Depreciable)
+        if (opening < 0 || opening > depreciable)
         {
             errors.Add(new LedgerError("asset.accumulated_invalid",
-                $"accumulated depreciation {Money.FromFen(card.OpeningAccumulated)} must lie between 0 and cost less residual ({Money.FromFen(card.Depreciable)})", At("accumulated")));
+                $"accumulated depreciation {Money.FromFen(opening)} must lie between 0 and cost less residual ({Money.FromFen(depreciable)})", At("accumulated")));
         }
 
-        var capacity = method == DepreciationMethod.Units ? card.TotalUnits : card.LifeMonths;
+        // Left out, the usage already depreciated is what the straight-line (or units) rate gives for the amount taken.
+        var capacity = method == DepreciationMethod.Units ? totalUnits : life!.Value;
         var openingUsage = usage
-            ?? (card.OpeningAccumulated == 0 ? 0 : (long)decimal.Round(card.OpeningAccumulated * (decimal)capacity / Math.Max(card.Depreciable, 1), 0, MidpointRounding.AwayFromZero));
-        if (openingUsage > capacity || (openingUsage == capacity && card.OpeningAccumulated != card.Depreciable) || (openingUsage == 0 && card.OpeningAccumulated > 0))
+            ?? (opening == 0 ? 0 : (long)decimal.Round(opening * (decimal)capacity / Math.Max(depreciable, 1), 0, MidpointRounding.AwayFromZero));
+        if (openingUsage > capacity || (openingUsage == capacity && opening != depreciable) || (openingUsage == 0 && opening > 0))
         {
             errors.Add(new LedgerError("asset.usage_invalid",
-                $"{usageColumn} {openingUsage} does not fit accumulated depreciation {Money.FromFen(card.OpeningAccumulated)} over {capacity}", At(usageColumn)));
+                $"{usageColumn} {openingUsage} does not fit accumulated depreciation {Money.FromFen(opening)} over {capacity}", At(usageColumn)));
         }
 
         return errors.Count > 0 ? Outcome<FixedAsset>.Failure(errors) : Outcome<FixedAsset>.Success(new FixedAsset
         {
-            BookId = card.BookId, Code = card.Code, Name = card.Name, Category = card.Category, Acquired = card.Acquired, Cost = card.Cost,
-            LifeMonths = card.LifeMonths, ResidualRateBasisPoints = card.ResidualRateBasisPoints, Method = card.Method, Use = card.Use,
-            TotalUnits = card.TotalUnits, OpeningAccumulated = card.OpeningAccumulated, OpeningUsage = openingUsage, Quantity = card.Quantity,
-            Specification = card.Specification, Location = card.Location, Custodian = card.Custodian, Origin = card.Origin,
-            RegisteredAtUtc = card.RegisteredAtUtc,
+            BookId = bookId, Code = code!, Name = name!, Category = category!, Acquired = acquired.Value, Cost = costFen,
+            LifeMonths = (int)life!.Value, ResidualRateBasisPoints = rate.Value, Method = method, Use = use, TotalUnits = totalUnits,
+            OpeningAccumulated = opening, OpeningUsage = openingUsage, Quantity = (int)quantity, Specification = specification,
+            Location = location, Custodian = custodian, Origin = origin ?? (opening == 0 ? "购入" : "期初登记"),
+            RegisteredAtUtc = LedgerClock.UtcNow(time),
         });
 
         T Invalid<T>(string value, string column, string expected) where T : struct

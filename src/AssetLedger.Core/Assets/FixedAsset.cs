@@ -56,10 +56,14 @@ public sealed class FixedAsset
 
     public DateTime RegisteredAtUtc { get; init; }
 
-    public long Residual => (long)decimal.Round(Cost * (decimal)ResidualRateBasisPoints / 10000m, 0, MidpointRounding.AwayFromZero);
+    public long Residual => ResidualOf(Cost, ResidualRateBasisPoints);
 
     /// <summary>What depreciation may take in total: cost less residual value.</summary>
     public long Depreciable => Cost - Residual;
+
+    /// <summary>净残值: cost × rate, rounded half away from zero to 分.</summary>
+    public static long ResidualOf(long cost, int rateBasisPoints) =>
+        (long)decimal.Round(cost * (decimal)rateBasisPoints / 10000m, 0, MidpointRounding.AwayFromZero);
 
     public bool IsBuilding => Category.Contains("房屋", StringComparison.Ordinal) || Category.Contains("建筑", StringComparison.Ordinal);
 }
