@@ -4,7 +4,6 @@ using AssetLedger.Core.Audit;
 using AssetLedger.Core.Common;
 using AssetLedger.Core.Persistence;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AssetLedger.Host.CommandLine;
@@ -93,8 +92,9 @@ public static class Cli
             await env.Error.WriteLineAsync("cancelled; nothing was written");
             return Failure;
         }
-        catch (Exception ex) when (ex is SqliteException or DbUpdateException or IOException or UnauthorizedAccessException or InvalidOperationException)
+        catch (Exception ex)
         {
+            // The command line's outer boundary: whatever went wrong is said in a sentence, never as a stack trace.
             await env.Error.WriteLineAsync($"error: {Describe(ex)}");
             return Failure;
         }

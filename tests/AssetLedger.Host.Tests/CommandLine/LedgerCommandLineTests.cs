@@ -144,6 +144,18 @@ public sealed class LedgerCommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task A_file_that_is_not_a_database_is_named_without_a_stack_trace()
+    {
+        var broken = cli.WriteFile("broken.db", "this is not a SQLite database, just text that happens to be here");
+
+        var result = await cli.RunAsync("report", "trial-balance", "--org", "1", "--period", "2024-03", "--db", broken);
+
+        result.ExitCode.Should().Be(70);
+        result.Error.Should().StartWith("error: database:").And.Contain("not a database");
+        result.Error.Should().NotContain("   at ");
+    }
+
+    [Fact]
     public async Task A_missing_required_option_is_a_usage_error()
     {
         var result = await cli.RunAsync("period", "close", "--period", "2024-03");
