@@ -12,7 +12,8 @@ namespace AssetLedger.Core.Audit;
 /// </summary>
 public sealed class AuditLog(LedgerDbContext db, TimeProvider time, Actor actor)
 {
-    internal static readonly JsonSerializerOptions Json = new()
+    /// <summary>JSON as the audit log and evidence store it: Chinese kept readable, camelCase names.</summary>
+    public static readonly JsonSerializerOptions Json = new()
     {
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,

@@ -1,4 +1,3 @@
-using System.Text;
 using AssetLedger.Core.Accounts;
 using AssetLedger.Core.Assets;
 using AssetLedger.Core.Audit;
@@ -307,56 +306,6 @@ public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options) :
             e.HasOne<Voucher>().WithMany().HasForeignKey(r => r.VoucherId).OnDelete(DeleteBehavior.Restrict);
         });
 
-        ApplySnakeCaseNames(modelBuilder);
-    }
-
-    private static void ApplySnakeCaseNames(ModelBuilder modelBuilder)
-    {
-        foreach (var entity in modelBuilder.Model.GetEntityTypes())
-        {
-            foreach (var property in entity.GetProperties())
-            {
-                property.SetColumnName(SnakeCase(property.Name));
-            }
-
-            foreach (var key in entity.GetKeys())
-            {
-                key.SetName(SnakeCase(key.GetName()!));
-            }
-
-            foreach (var fk in entity.GetForeignKeys())
-            {
-                fk.SetConstraintName(SnakeCase(fk.GetConstraintName()!));
-            }
-
-            foreach (var index in entity.GetIndexes())
-            {
-                index.SetDatabaseName(SnakeCase(index.GetDatabaseName()!));
-            }
-        }
-    }
-
-    internal static string SnakeCase(string name)
-    {
-        var sb = new StringBuilder(name.Length + 8);
-        for (var i = 0; i < name.Length; i++)
-        {
-            var c = name[i];
-            if (char.IsUpper(c))
-            {
-                if (i > 0 && name[i - 1] != '_' && (char.IsLower(name[i - 1]) || (i + 1 < name.Length && char.IsLower(name[i + 1]))))
-                {
-                    sb.Append('_');
-                }
-
-                sb.Append(char.ToLowerInvariant(c));
-            }
-            else
-            {
-                sb.Append(c);
-            }
-        }
-
-        return sb.ToString();
+        SnakeCaseNames.Apply(modelBuilder);
     }
 }

@@ -3,6 +3,8 @@ using AssetLedger.Core;
 using AssetLedger.Core.Audit;
 using AssetLedger.Core.Common;
 using AssetLedger.Core.Persistence;
+using AssetLedger.Rules;
+using AssetLedger.Rules.Persistence;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -79,12 +81,15 @@ public static class Cli
         var services = new ServiceCollection();
         services.AddSingleton(env.Time);
         services.AddSingleton(new Actor(user));
-        services.AddLedger(o => o.UseLedgerSqlite(LedgerDatabase.SqliteConnectionString(path)));
+        var connectionString = LedgerDatabase.SqliteConnectionString(path);
+        services.AddLedger(o => o.UseLedgerSqlite(connectionString));
+        services.AddRules(o => o.UseRulesSqlite(connectionString));
         try
         {
             await using var provider = services.BuildServiceProvider();
             await using var scope = provider.CreateAsyncScope();
             await LedgerDatabase.MigrateAsync(scope.ServiceProvider.GetRequiredService<LedgerDbContext>(), ct);
+            await RulesDatabase.MigrateAsync(scope.ServiceProvider.GetRequiredService<RulesDbContext>(), ct);
             return await body(scope.ServiceProvider, ct);
         }
         catch (OperationCanceledException)

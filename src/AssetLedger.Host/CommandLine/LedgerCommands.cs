@@ -35,6 +35,10 @@ internal static class LedgerCommands
 
         yield return ResourceCommands.Build(env);
         yield return ContractCommands.Build(env);
+        foreach (var command in RulesCommands.Build(env))
+        {
+            yield return command;
+        }
     }
 
     private static Option<string> OrgOption(string description = "Organization code (a village or group: its book)") =>

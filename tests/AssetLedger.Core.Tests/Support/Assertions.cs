@@ -2,7 +2,7 @@ using AssetLedger.Core.Common;
 
 namespace AssetLedger.Core.Tests.Support;
 
-internal static class OutcomeAssertions
+public static class OutcomeAssertions
 {
     /// <summary>Asserts failure with an error of <paramref name="code"/>, and returns that error.</summary>
     public static LedgerError ShouldFailWith<T>(this Outcome<T> outcome, string code)

@@ -52,7 +52,8 @@ public sealed class TestLedger : IAsyncDisposable
     /// Today is 15 January 2026 unless a test says otherwise: 2024 and 2025 have ended. <paramref name="onFile"/>
     /// puts the books in a temporary file instead of memory, for code that opens connections of its own.
     /// </summary>
-    public static async Task<TestLedger> CreateAsync(DateTimeOffset? now = null, bool onFile = false)
+    /// <param name="extend">Adds more services on the same connection (the rule engine's tests add its context).</param>
+    public static async Task<TestLedger> CreateAsync(DateTimeOffset? now = null, bool onFile = false, Action<IServiceCollection, SqliteConnection>? extend = null)
     {
         var file = onFile ? Path.Combine(Path.GetTempPath(), $"assetledger-test-{Guid.NewGuid():N}.db") : null;
         var connection = new SqliteConnection($"Data Source={file ?? ":memory:"};Foreign Keys=True");
@@ -62,6 +63,7 @@ public sealed class TestLedger : IAsyncDisposable
         collection.AddSingleton<TimeProvider>(clock);
         collection.AddSingleton(new Actor("tester"));
         collection.AddLedger(o => o.UseSqlite(connection));
+        extend?.Invoke(collection, connection);
         var provider = collection.BuildServiceProvider();
         var ledger = new TestLedger(connection, provider, clock, file);
         await ledger.RunAsync<LedgerDbContext, int>(async db =>

@@ -1,0 +1,190 @@
+using System.Text.Json;
+using AssetLedger.Core.Accounts;
+using AssetLedger.Core.Assets;
+using AssetLedger.Core.Audit;
+using AssetLedger.Core.Common;
+using AssetLedger.Core.Organizations;
+using AssetLedger.Core.Periods;
+using AssetLedger.Core.Persistence;
+using AssetLedger.Core.Vouchers;
+using AssetLedger.Rules.Alerts;
+using AssetLedger.Rules.Persistence;
+using AssetLedger.Rules.Settings;
+using Microsoft.EntityFrameworkCore;
+
+namespace AssetLedger.Rules.Engine;
+
+public sealed record RunReport(IReadOnlyList<Alert> Raised, int Resolved, int Books, int VouchersRead, int AssetEventsRead);
+
+/// <summary>
+/// One evaluation: for each book, what was posted or registered since its watermark becomes facts, every rule looks
+/// at them with the parameters in force for that book, and the findings become alerts unless the same fact already
+/// raised one. A reversal resolves the alerts of the voucher it reverses. Facts are read first; the alerts and the new
+/// watermarks are then written in one transaction, so a crash in between loses nothing and doubles nothing.
+/// </summary>
+public sealed class RuleEngine(LedgerDbContext ledger, RulesDbContext rules, BookDirectory books, Actor actor, TimeProvider time)
+{
+    public async Task<Outcome<RunReport>> RunAsync(string? orgCode = null, DateOnly? asOf = null, CancellationToken ct = default)
+    {
+        var scope = orgCode is null ? null : await books.FindBooksUnderAsync(orgCode, ct);
+        if (scope is { Succeeded: false })
+        {
+            return Outcome<RunReport>.Failure(scope.Errors);
+        }
+
+        var orgs = await ledger.Organizations.AsNoTracking().ToDictionaryAsync(o => o.Id, ct);
+        var allBooks = await ledger.Books.AsNoTracking().ToListAsync(ct);
+        var bookRefs = scope?.Value ?? allBooks.Select(b => new BookRef(orgs[b.OrganizationId], b)).ToList();
+        var settings = await RuleSettings.InForceAsync(rules, ct);
+        var watermarks = await rules.RuleWatermarks.AsNoTracking().ToDictionaryAsync(w => w.BookId, ct);
+        var today = asOf ?? LedgerClock.Today(time);
+
+        // 1. Read: facts and findings per book.
+        var work = new List<(int BookId, List<Finding> Findings, List<(long Reversed, string Number)> Reversals, long LastVoucher, long LastEvent)>();
+        int vouchersRead = 0, eventsRead = 0;
+        foreach (var b in bookRefs)
+        {
+            var mark = watermarks.GetValueOrDefault(b.Book.Id);
+            var facts = await FactsAsync(b, mark?.LastVoucherId ?? 0, mark?.LastAssetEventId ?? 0, today, ct);
+            vouchersRead += facts.NewVouchers.Count;
+            eventsRead += facts.NewAssetEvents.Count;
+            if (facts.NewVouchers.Count == 0 && facts.NewAssetEvents.Count == 0)
+            {
+                continue;
+            }
+
+            var chain = Chain(orgs, b.Organization);
+            var findings = RuleCatalog.All.SelectMany(r => r.Evaluate(facts, RuleSettings.Resolve(r.Definition, chain, settings))).ToList();
+            var reversals = facts.NewVouchers.Where(v => v.Reverses is not null).Select(v => (v.Reverses!.Value, v.Number)).ToList();
+            work.Add((b.Book.Id, findings, reversals,
+                Math.Max(mark?.LastVoucherId ?? 0, facts.NewVouchers.Select(v => v.Id).DefaultIfEmpty(0).Max()),
+                Math.Max(mark?.LastAssetEventId ?? 0, facts.NewAssetEvents.Select(e => e.Id).DefaultIfEmpty(0).Max())));
+        }
+
+        // 2. Write: alerts, resolutions and watermarks together.
+        var raised = new List<Alert>();
+        var resolved = 0;
+        await using var tx = await rules.Database.BeginTransactionAsync(ct);
+        var now = LedgerClock.UtcNow(time);
+        foreach (var (bookId, findings, reversals, lastVoucher, lastEvent) in work)
+        {
+            foreach (var f in findings)
+            {
+                var exists = await rules.Alerts.AnyAsync(a => a.BookId == bookId && a.RuleId == f.RuleId && a.SubjectKey == f.SubjectKey && a.Window == f.Window, ct)
+                    || raised.Any(a => a.BookId == bookId && a.RuleId == f.RuleId && a.SubjectKey == f.SubjectKey && a.Window == f.Window);
+                if (exists)
+                {
+                    continue; // the same fact never raises two alerts
+                }
+
+                var definition = RuleCatalog.All.First(r => r.Definition.Id == f.RuleId).Definition;
+                var alert = new Alert
+                {
+                    BookId = bookId, RuleId = f.RuleId, Severity = f.Severity, SubjectKey = f.SubjectKey, Window = f.Window, Amount = f.Amount,
+                    OccurredOn = f.OccurredOn, Explanation = f.Explanation, RaisedAtUtc = now, State = AlertState.Open,
+                    Parameters = JsonSerializer.Serialize(RuleSettings.Resolve(definition, Chain(orgs, orgs[allBooks.First(x => x.Id == bookId).OrganizationId]), settings).Values, AuditLog.Json),
+                    Evidence = JsonSerializer.Serialize(f.Evidence, AuditLog.Json),
+                };
+                rules.Alerts.Add(alert);
+                raised.Add(alert);
+            }
+
+            foreach (var (reversed, number) in reversals)
+            {
+                var key = $"voucher:{reversed}";
+                foreach (var alert in await rules.Alerts.Where(a => a.BookId == bookId && a.SubjectKey == key && (a.State == AlertState.Open || a.State == AlertState.Acknowledged)).ToListAsync(ct))
+                {
+                    rules.AlertTransitions.Add(new AlertTransition { AlertId = alert.Id, From = alert.State, To = AlertState.Resolved, Actor = actor.Name, AtUtc = now, Comment = $"凭证已被{number}红字冲销" });
+                    alert.State = AlertState.Resolved;
+                    resolved++;
+                }
+            }
+
+            var mark = await rules.RuleWatermarks.FindAsync([bookId], ct);
+            if (mark is null)
+            {
+                rules.RuleWatermarks.Add(new RuleWatermark { BookId = bookId, LastVoucherId = lastVoucher, LastAssetEventId = lastEvent, UpdatedAtUtc = now });
+            }
+            else
+            {
+                mark.LastVoucherId = lastVoucher;
+                mark.LastAssetEventId = lastEvent;
+                mark.UpdatedAtUtc = now;
+            }
+        }
+
+        await rules.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return Outcome<RunReport>.Success(new RunReport(raised, resolved, bookRefs.Count, vouchersRead, eventsRead));
+    }
+
+    /// <summary>The organization and those above it: where a parameter is looked up, nearest first.</summary>
+    private static List<int> Chain(Dictionary<int, Organization> orgs, Organization org)
+    {
+        var chain = new List<int>();
+        for (Organization? o = org; o is not null; o = o.ParentId is { } p ? orgs[p] : null)
+        {
+            chain.Add(o.Id);
+        }
+
+        return chain;
+    }
+
+    private async Task<RuleFacts> FactsAsync(BookRef b, long afterVoucher, long afterEvent, DateOnly today, CancellationToken ct)
+    {
+        var bookId = b.Book.Id;
+        var chart = await books.LoadChartAsync(bookId, ct);
+        var vouchers = await ledger.Vouchers.AsNoTracking().Where(v => v.BookId == bookId && v.Id > afterVoucher).OrderBy(v => v.Id).ToListAsync(ct);
+        var facts = new List<VoucherFact>(vouchers.Count);
+        if (vouchers.Count > 0)
+        {
+            var first = vouchers.Min(v => v.FirstPostingId);
+            var end = vouchers.Max(v => v.FirstPostingId + v.LineCount);
+            var lines = (await ledger.Postings.AsNoTracking().Where(p => p.Id >= first && p.Id < end).OrderBy(p => p.Id).ToListAsync(ct)).ToLookup(p => p.VoucherId);
+            var counterparties = await ledger.Counterparties.AsNoTracking().Where(c => c.BookId == bookId).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+            facts.AddRange(vouchers.Select(v => new VoucherFact(v.Id, VoucherNumber.Format(AccountingPeriod.FromKey(v.Period), v.Number), v.Date, v.Resolution, v.ReversesVoucherId,
+                lines[v.Id].Select(p => new LineFact(chart[p.AccountId].Code, p.CounterpartyId is { } c ? counterparties[c] : null, p.Debit, p.Credit, p.Summary)).ToList())));
+        }
+
+        var events = await ledger.AssetEvents.AsNoTracking().Where(e => e.BookId == bookId && e.Id > afterEvent).OrderBy(e => e.Id).ToListAsync(ct);
+        var assetIds = events.Select(e => e.AssetId).Distinct().ToList();
+        var assets = await ledger.FixedAssets.AsNoTracking().Where(a => assetIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
+        return new RuleFacts(bookId, b.Organization.Code, today, facts, events, assets,
+            await CashDaysAsync(chart, facts, ct), await OneMatterBalanceAsync(chart, facts, ct));
+    }
+
+    /// <summary>Cash (101 and its details) at the end of each day that new postings to it touched.</summary>
+    private async Task<List<CashDay>> CashDaysAsync(BookChart chart, List<VoucherFact> facts, CancellationToken ct)
+    {
+        static bool IsCash(string code) => code.StartsWith("101", StringComparison.Ordinal);
+        var days = facts.Where(v => v.Lines.Any(l => IsCash(l.Account))).Select(v => v.Date).Distinct().Order().ToList();
+        var result = new List<CashDay>();
+        var cashIds = chart.Accounts.Where(a => IsCash(a.Code)).Select(a => a.Id).ToList();
+        foreach (var month in days.GroupBy(AccountingPeriod.Of))
+        {
+            var period = month.Key;
+            var opening = await ledger.Balances.AsNoTracking().Where(x => x.BookId == chart.BookId && cashIds.Contains(x.AccountId) && x.Period < period.Key)
+                .SumAsync(x => x.Debit - x.Credit, ct);
+            var movements = await (from v in ledger.Vouchers.AsNoTracking()
+                                   from p in ledger.Postings
+                                   where v.BookId == chart.BookId && v.Period == period.Key && p.Id >= v.FirstPostingId && p.Id < v.FirstPostingId + v.LineCount
+                                         && cashIds.Contains(p.AccountId)
+                                   select new { v.Date, Net = p.Debit - p.Credit }).ToListAsync(ct);
+            result.AddRange(month.Select(day => new CashDay(day, opening + movements.Where(m => m.Date <= day).Sum(m => m.Net))));
+        }
+
+        return result;
+    }
+
+    /// <summary>The debit balance of 231 一事一议资金 now, when new postings touched it.</summary>
+    private async Task<long?> OneMatterBalanceAsync(BookChart chart, List<VoucherFact> facts, CancellationToken ct)
+    {
+        if (!facts.Any(v => v.Lines.Any(l => l.Account.StartsWith("231", StringComparison.Ordinal))))
+        {
+            return null;
+        }
+
+        var ids = chart.Accounts.Where(a => a.Code.StartsWith("231", StringComparison.Ordinal)).Select(a => a.Id).ToList();
+        return await ledger.Balances.AsNoTracking().Where(x => x.BookId == chart.BookId && ids.Contains(x.AccountId)).SumAsync(x => x.Debit - x.Credit, ct);
+    }
+}

@@ -1,0 +1,96 @@
+using AssetLedger.Core.Persistence;
+using AssetLedger.Rules.Alerts;
+using AssetLedger.Rules.Engine;
+using AssetLedger.Rules.Settings;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace AssetLedger.Rules.Persistence;
+
+/// <summary>
+/// The rule engine's own tables — alerts, their transitions, rule settings, watermarks — in the same database as
+/// the ledger, with a migrations history of their own, so that the ledger never depends on the rules.
+/// </summary>
+public sealed class RulesDbContext(DbContextOptions<RulesDbContext> options) : DbContext(options)
+{
+    public const string HistoryTable = "__rules_migrations_history";
+
+    public DbSet<Alert> Alerts => Set<Alert>();
+
+    public DbSet<AlertTransition> AlertTransitions => Set<AlertTransition>();
+
+    public DbSet<RuleSetting> RuleSettings => Set<RuleSetting>();
+
+    public DbSet<RuleWatermark> RuleWatermarks => Set<RuleWatermark>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Alert>(e =>
+        {
+            e.ToTable("alerts");
+            e.HasIndex(a => new { a.BookId, a.RuleId, a.SubjectKey, a.Window }).IsUnique();
+            e.HasIndex(a => new { a.State, a.BookId });
+            e.Property(a => a.RuleId).HasMaxLength(32);
+            e.Property(a => a.SubjectKey).HasMaxLength(100);
+            e.Property(a => a.Window).HasMaxLength(20);
+            e.Property(a => a.Explanation).HasMaxLength(1000);
+            e.Property(a => a.Severity).HasConversion<string>().HasMaxLength(16);
+            e.Property(a => a.State).HasConversion<string>().HasMaxLength(16);
+        });
+
+        modelBuilder.Entity<AlertTransition>(e =>
+        {
+            e.ToTable("alert_transitions");
+            e.HasIndex(t => t.AlertId);
+            e.Property(t => t.From).HasConversion<string>().HasMaxLength(16);
+            e.Property(t => t.To).HasConversion<string>().HasMaxLength(16);
+            e.Property(t => t.Actor).HasMaxLength(100);
+            e.Property(t => t.Comment).HasMaxLength(500);
+            e.HasOne<Alert>().WithMany().HasForeignKey(t => t.AlertId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<RuleSetting>(e =>
+        {
+            e.ToTable("rule_settings");
+            e.HasIndex(s => new { s.RuleId, s.OrganizationId, s.Parameter });
+            e.Property(s => s.RuleId).HasMaxLength(32);
+            e.Property(s => s.Parameter).HasMaxLength(32);
+            e.Property(s => s.Value).HasPrecision(18, 2);
+            e.Property(s => s.Reason).HasMaxLength(200);
+            e.Property(s => s.Actor).HasMaxLength(100);
+        });
+
+        modelBuilder.Entity<RuleWatermark>(e =>
+        {
+            e.ToTable("rule_watermarks");
+            e.HasKey(w => w.BookId);
+            e.Property(w => w.BookId).ValueGeneratedNever();
+        });
+
+        SnakeCaseNames.Apply(modelBuilder);
+    }
+}
+
+/// <summary>Lets <c>dotnet ef migrations add … --project src/AssetLedger.Rules</c> build the model.</summary>
+internal sealed class DesignTimeRulesDbContextFactory : IDesignTimeDbContextFactory<RulesDbContext>
+{
+    public RulesDbContext CreateDbContext(string[] args) =>
+        new((DbContextOptions<RulesDbContext>)new DbContextOptionsBuilder<RulesDbContext>().UseRulesSqlite("Data Source=design-time.db").Options);
+}
+
+public static class RulesDatabase
+{
+    public static DbContextOptionsBuilder UseRulesSqlite(this DbContextOptionsBuilder options, string connectionString) =>
+        options.UseSqlite(connectionString, o => o.MigrationsHistoryTable(RulesDbContext.HistoryTable));
+
+    public static DbContextOptionsBuilder UseRulesSqlite(this DbContextOptionsBuilder options, System.Data.Common.DbConnection connection) =>
+        options.UseSqlite(connection, o => o.MigrationsHistoryTable(RulesDbContext.HistoryTable));
+
+    public static async Task MigrateAsync(RulesDbContext db, CancellationToken ct = default)
+    {
+        if ((await db.Database.GetPendingMigrationsAsync(ct)).Any())
+        {
+            await db.Database.MigrateAsync(ct);
+        }
+    }
+}

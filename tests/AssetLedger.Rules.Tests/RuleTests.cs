@@ -1,0 +1,163 @@
+using AssetLedger.Core.Assets;
+using AssetLedger.Core.Vouchers;
+using AssetLedger.Rules.Alerts;
+using static AssetLedger.Core.Tests.Support.TestLedger;
+
+namespace AssetLedger.Rules.Tests;
+
+public class LargeTransactionTests
+{
+    [Fact]
+    public async Task Fires_from_the_first_tier_and_not_one_fen_below()
+    {
+        await using var ledger = await RulesTestLedger.CreateAsync();
+        await ledger.PostAsync("V1", "2024-03-05", Dr("513", 4_999.99m), Cr("102", 4_999.99m));
+        await ledger.PostAsync("V1", "2024-03-06", Dr("513", 5_000m), Cr("102", 5_000m));
+
+        var run = await ledger.RunRulesAsync();
+
+        run.Raised.Should().ContainSingle().Which.Should().Match<Alert>(a => a.RuleId == "LARGE_TXN" && a.Amount == 5_000_00 && a.Severity == Severity.Warning);
+        run.Raised[0].Explanation.Should().Contain("未关联").And.Contain("2024-03/记-0002");
+    }
+
+    [Fact]
+    public async Task A_linked_resolution_lowers_the_severity_and_the_top_tier_without_one_is_critical()
+    {
+        await using var ledger = await RulesTestLedger.CreateAsync();
+        await ledger.PostAsync("V1", new VoucherDraft("A", new DateOnly(2024, 3, 5), [Dr("511", 60_000), Cr("102", 60_000)], "决议2024-01"));
+        await ledger.PostAsync("V1", new VoucherDraft("B", new DateOnly(2024, 3, 6), [Dr("511", 60_000), Cr("102", 60_000)]));
+
+        var run = await ledger.RunRulesAsync();
+
+        run.Raised.Select(a => a.Severity).Should().Equal(Severity.Serious, Severity.Critical);
+        run.Raised[0].Explanation.Should().Contain("即时公开");
+    }
+
+    [Fact]
+    public async Task The_same_voucher_never_raises_two_alerts_and_a_run_reads_only_what_is_new()
+    {
+        await using var ledger = await RulesTestLedger.CreateAsync();
+        await ledger.PostAsync("V1", "2024-03-05", Dr("513", 8_000), Cr("102", 8_000));
+        (await ledger.RunRulesAsync()).Raised.Should().HaveCount(1);
+
+        var again = await ledger.RunRulesAsync();
+        await ledger.PostAsync("V1", "2024-03-07", Dr("513", 9_000), Cr("102", 9_000));
+        var next = await ledger.RunRulesAsync();
+
+        again.Raised.Should().BeEmpty();
+        again.VouchersRead.Should().Be(0);
+        next.VouchersRead.Should().Be(1);
+        (await ledger.AlertsAsync()).Should().HaveCount(2);
+    }
+
+    [Fact]
+    public async Task Village_settings_beat_township_settings_which_beat_the_county_defaults()
+    {
+        await using var ledger = await RulesTestLedger.CreateAsync();
+        await ledger.VillageAsync("V2");
+        (await ledger.SetRuleAsync(TestLedger.Township, "LARGE_TXN", "tier1", 10_000)).ShouldSucceed();
+        (await ledger.SetRuleAsync("V2", "LARGE_TXN", "tier1", 3_000)).ShouldSucceed();
+        await ledger.PostAsync("V1", "2024-03-05", Dr("513", 6_000), Cr("102", 6_000));
+        await ledger.PostAsync("V2", "2024-03-05", Dr("513", 4_000), Cr("102", 4_000));
+
+        var run = await ledger.RunRulesAsync();
+
+        run.Raised.Should().ContainSingle().Which.Amount.Should().Be(4_000_00, "V1 follows the township's 10,000; V2 its own 3,000");
+        run.Raised[0].Parameters.Should().Contain("\"tier1\":3000");
+        (await ledger.SetRuleAsync("V2", "LARGE_TXN", "tier9", 1)).ShouldFailWith("rule.parameter_unknown");
+        (await ledger.SetRuleAsync("V2", "NO_SUCH_RULE", "tier1", 1)).ShouldFailWith("rule.unknown");
+    }
+
+    [Fact]
+    public async Task A_reversal_resolves_the_alert_of_the_voucher_it_reverses()
+    {
+        await using var ledger = await RulesTestLedger.CreateAsync();
+        await ledger.PostAsync("V1", "2024-03-05", Dr("513", 8_000), Cr("102", 8_000));
+        await ledger.RunRulesAsync();
+
+        await ledger.ReverseAsync("V1", "记-0001", "2024-03-20");
+        var run = await ledger.RunRulesAsync();
+
+        run.Resolved.Should().Be(1);
+        run.Raised.Should().BeEmpty("a reversal is not itself a large transaction");
+        (await ledger.AlertsAsync()).Single().State.Should().Be(AlertState.Resolved);
+    }
+}
+
+public class CashAndOneMatterTests
+{
+    [Fact]
+    public async Task Cash_over_the_limit_at_the_end_of_a_day_fires_and_exactly_the_limit_does_not()
+    {
+        await using var ledger = await RulesTestLedger.CreateAsync();
+        await ledger.PostAsync("V1", "2024-03-05", Dr("101", 5_000), Cr("504", 5_000));
+        (await ledger.RunRulesAsync()).Raised.Should().NotContain(a => a.RuleId == "CASH_OVER_LIMIT", "exactly the limit is allowed");
+
+        await ledger.PostAsync("V1", "2024-03-06", Dr("101", 0.01m), Cr("504", 0.01m));
+        var run = await ledger.RunRulesAsync();
+
+        run.Raised.Should().ContainSingle().Which.Should().Match<Alert>(a => a.RuleId == "CASH_OVER_LIMIT" && a.Amount == 5_000_01 && a.Window == "2024-03-06");
+    }
+
+    [Fact]
+    public async Task Negative_cash_is_serious()
+    {
+        await using var ledger = await RulesTestLedger.CreateAsync();
+        await ledger.PostAsync("V1", "2024-03-05", Dr("513", 30), Cr("101", 30));
+
+        (await ledger.RunRulesAsync()).Raised.Should().ContainSingle().Which.Severity.Should().Be(Severity.Serious);
+    }
+
+    [Fact]
+    public async Task A_debit_balance_on_231_is_an_overspend()
+    {
+        await using var ledger = await RulesTestLedger.CreateAsync();
+        await ledger.PostAsync("V1", "2024-03-05", Dr("102", 2_000), Cr("231", 2_000));
+        (await ledger.RunRulesAsync()).Raised.Should().BeEmpty();
+
+        await ledger.PostAsync("V1", "2024-03-20", Dr("231", 2_500), Cr("102", 2_500));
+
+        (await ledger.RunRulesAsync()).Raised.Should().ContainSingle(a => a.RuleId == "ONE_MATTER_OVERSPEND").Which.Amount.Should().Be(500_00);
+    }
+}
+
+public class AssetChangeTests
+{
+    [Fact]
+    public async Task A_disposal_below_book_value_is_serious_and_each_event_is_seen_once()
+    {
+        await using var ledger = await RulesTestLedger.CreateAsync();
+        await ledger.PostAsync("V1", "2024-03-15", Dr("151", 30_000), Cr("102", 30_000));
+        (await ledger.ImportAssetsAsync("V1", AssetHeader + "F1,拖拉机,机器设备,2024-03-15,30000,120,5%,straight_line,production,0,,\n")).ShouldSucceed();
+        var first = await ledger.RunRulesAsync();
+
+        (await ledger.RunAsync<AssetRegister, Outcome<(AssetView, PostedVoucher)>>(s =>
+            s.DisposeAsync("V1", "F1", new DateOnly(2024, 3, 20), "出售", Money.FromYuan(10_000)))).ShouldSucceed();
+        var second = await ledger.RunRulesAsync();
+
+        first.Raised.Select(a => a.RuleId).Should().BeEquivalentTo(["LARGE_TXN", "ASSET_CHANGE"], "the purchase moved 30,000 and added an asset");
+        var disposal = second.Raised.Single(a => a.RuleId == "ASSET_CHANGE");
+        disposal.Severity.Should().Be(Severity.Serious);
+        disposal.Explanation.Should().Contain("低于账面价值");
+        disposal.Evidence.Should().Contain("\"bookValue\":3000000");
+    }
+}
+
+public class AlertLifecycleTests
+{
+    [Fact]
+    public async Task Alerts_move_from_open_to_acknowledged_to_resolved_with_who_and_why()
+    {
+        await using var ledger = await RulesTestLedger.CreateAsync();
+        await ledger.PostAsync("V1", "2024-03-05", Dr("513", 8_000), Cr("102", 8_000));
+        var alert = (await ledger.RunRulesAsync()).Raised.Single();
+
+        Task<Outcome<Alert>> Move(AlertState to, string comment) => ledger.RunAsync<AlertService, Outcome<Alert>>(s => s.MoveAsync(alert.Id, to, comment));
+
+        (await Move(AlertState.Acknowledged, " ")).ShouldFailWith("text.required");
+        (await Move(AlertState.Acknowledged, "已联系报账员")).ShouldSucceed().State.Should().Be(AlertState.Acknowledged);
+        (await Move(AlertState.Resolved, "补齐村民代表会议决议")).ShouldSucceed();
+        (await Move(AlertState.Dismissed, "重复")).ShouldFailWith("alert.transition_invalid");
+        (await ledger.ScalarAsync("SELECT COUNT(*) FROM alert_transitions WHERE actor = 'tester'")).Should().Be(2);
+    }
+}
