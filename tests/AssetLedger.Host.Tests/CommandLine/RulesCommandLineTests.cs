@@ -1,0 +1,38 @@
+namespace AssetLedger.Host.Tests.CommandLine;
+
+/// <summary>The rule engine's command-line forms, as the rule-engine issue writes them.</summary>
+public sealed class RulesCommandLineTests : IDisposable
+{
+    private readonly CliRunner cli = new();
+
+    public void Dispose() => cli.Dispose();
+
+    [Fact]
+    public async Task Rules_run_prints_new_alerts_once_and_alerts_are_handled()
+    {
+        await cli.OkAsync("org", "add", "3301", "清河县", "--level", "county");
+        await cli.OkAsync("org", "add", "330101", "城关镇", "--level", "township", "--parent", "3301");
+        await cli.OkAsync("org", "add", "33010101", "东风村", "--level", "village", "--parent", "330101");
+        await cli.OkAsync("voucher", "import", cli.WriteFile("v.csv", "key,date,summary,account,debit,credit\nA,2024-03-05,支付工程款,511,60000,\nA,2024-03-05,支付工程款,102,,60000\n"), "--org", "33010101");
+
+        (await cli.OkAsync("rules", "list")).Should().Contain("LARGE_TXN").And.Contain("大额收支").And.Contain("tier1=5000");
+        (await cli.OkAsync("rules", "run", "--org", "330101", "--as-of", "2024-03-31")).Should().Contain("LARGE_TXN critical 60,000.00").And.Contain("1 new alerts");
+        (await cli.OkAsync("rules", "run")).Should().Contain("0 new alerts");
+        (await cli.OkAsync("alerts", "list", "--org", "3301", "--state", "open")).Should().Contain("LARGE_TXN");
+        (await cli.OkAsync("alerts", "ack", "--alert", "1", "--comment", "已联系报账员")).Should().Contain("acknowledged");
+        (await cli.OkAsync("alerts", "resolve", "--alert", "1", "--comment", "补齐决议")).Should().Contain("resolved");
+        (await cli.RunAsync("alerts", "dismiss", "--alert", "1", "--comment", "x")).Error.Should().Contain("cannot become dismissed");
+        (await cli.OkAsync("rules", "set", "--org", "330101", "--rule", "LARGE_TXN", "--param", "tier1", "--value", "10000", "--reason", "镇农经站调整")).Should().Contain("tier1 = 10000");
+    }
+
+    [Theory]
+    [InlineData("rules", "list")]
+    [InlineData("rules", "run")]
+    [InlineData("rules", "set")]
+    [InlineData("alerts", "list")]
+    [InlineData("alerts", "ack")]
+    [InlineData("alerts", "resolve")]
+    [InlineData("alerts", "dismiss")]
+    public async Task Every_rules_verb_has_help(string noun, string verb) =>
+        (await cli.RunAsync(noun, verb, "--help")).Output.Should().Contain("Usage:");
+}
