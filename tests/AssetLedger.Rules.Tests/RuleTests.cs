@@ -161,3 +161,59 @@ public class AlertLifecycleTests
         (await ledger.ScalarAsync("SELECT COUNT(*) FROM alert_transitions WHERE actor = 'tester'")).Should().Be(2);
     }
 }
+
+public class DateDrivenAndResourceRuleTests
+{
+    private static async Task<TestLedger> VillageWithContractAsync(DateTimeOffset now)
+    {
+        var ledger = await RulesTestLedger.CreateAsync(now);
+        (await ledger.RunAsync<Core.Resources.ResourceRegister, Outcome<Core.Resources.ResourceImportResult>>(s => s.ImportAsync("V1",
+            new MemoryStream(System.Text.Encoding.UTF8.GetBytes("code,name,type,area\nR1,东坡地,耕地,100\n"))))).ShouldSucceed();
+        (await ledger.RunAsync<Core.Contracts.ContractRegister, Outcome<Core.Contracts.ContractImportResult>>(s => s.ImportAsync("V1",
+            new MemoryStream(System.Text.Encoding.UTF8.GetBytes("number,counterparty,subjects,start,end,annual_amount\nC1,张三,R1,2024-03-01,2026-02-28,10000\n"))))).ShouldSucceed();
+        return ledger;
+    }
+
+    private static async Task<Core.Common.Outcome<Engine.RunReport>> RunAsOf(TestLedger ledger, string date) =>
+        await ledger.RunAsync<Engine.RuleEngine, Outcome<Engine.RunReport>>(e => e.RunAsync(null, DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture)));
+
+    [Fact]
+    public async Task Rent_past_due_and_unpaid_is_overdue_once()
+    {
+        await using var ledger = await VillageWithContractAsync(new DateTimeOffset(2025, 6, 1, 9, 0, 0, TimeSpan.FromHours(8)));
+
+        var onTheDueDate = (await RunAsOf(ledger, "2024-03-01")).ShouldSucceed();
+        var dayAfter = (await RunAsOf(ledger, "2024-03-02")).ShouldSucceed();
+        var again = (await RunAsOf(ledger, "2024-03-03")).ShouldSucceed();
+
+        onTheDueDate.Raised.Should().NotContain(a => a.RuleId == "RENT_OVERDUE", "on its due date an installment is not yet overdue");
+        dayAfter.Raised.Should().ContainSingle(a => a.RuleId == "RENT_OVERDUE").Which.Amount.Should().Be(10_000_00);
+        again.Raised.Should().NotContain(a => a.RuleId == "RENT_OVERDUE", "the same installment never raises two alerts");
+    }
+
+    [Fact]
+    public async Task A_contract_within_ninety_days_of_its_end_is_flagged_and_not_before()
+    {
+        await using var ledger = await VillageWithContractAsync(new DateTimeOffset(2026, 1, 15, 9, 0, 0, TimeSpan.FromHours(8)));
+
+        (await RunAsOf(ledger, "2025-11-29")).ShouldSucceed().Raised.Should().NotContain(a => a.RuleId == "CONTRACT_EXPIRING", "91 days before the end");
+        var inside = (await RunAsOf(ledger, "2025-11-30")).ShouldSucceed();
+
+        inside.Raised.Should().ContainSingle(a => a.RuleId == "CONTRACT_EXPIRING").Which.Explanation.Should().Contain("还有90天");
+    }
+
+    [Fact]
+    public async Task A_resource_leased_out_is_a_resource_change()
+    {
+        await using var ledger = await VillageWithContractAsync(new DateTimeOffset(2026, 1, 15, 9, 0, 0, TimeSpan.FromHours(8)));
+        await RunAsOf(ledger, "2024-01-01");
+
+        (await ledger.RunAsync<Core.Resources.ResourceRegister, Outcome<Core.Resources.ResourceView>>(s => s.ChangeAsync("V1", "R1", new DateOnly(2025, 3, 1),
+            new Core.Resources.ResourceChange(Mode: Core.Resources.OperatingMode.Leased, Operator: "张三"), "决议2025-02"))).ShouldSucceed();
+        var run = (await RunAsOf(ledger, "2024-01-01")).ShouldSucceed();
+
+        run.Raised.Where(a => a.RuleId == "RESOURCE_CHANGE").Select(a => a.Explanation).Should().HaveCount(2)
+            .And.Contain(e => e.Contains("经营方式由自营变为出租"))
+            .And.Contain(e => e.Contains("经营者由集体变为张三"));
+    }
+}

@@ -231,6 +231,19 @@ public sealed class ContractRegister(LedgerDbContext db, BookDirectory books, Vo
         return Outcome<(PostedVoucher, ContractSchedule)>.Success((voucher, await ScheduleOfAsync(contract, ct)));
     }
 
+    /// <summary>Every contract of a book as it stands, with its schedule: what date-driven rules read.</summary>
+    public async Task<IReadOnlyList<ContractSchedule>> SchedulesAsync(int bookId, CancellationToken ct = default)
+    {
+        var contracts = await db.Contracts.AsNoTracking().Where(c => c.BookId == bookId).OrderBy(c => c.Id).ToListAsync(ct);
+        var result = new List<ContractSchedule>(contracts.Count);
+        foreach (var c in contracts)
+        {
+            result.Add(await ScheduleOfAsync(c, ct));
+        }
+
+        return result;
+    }
+
     private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
 
     /// <summary>续签: the term runs on to <paramref name="newEnd"/>, on the same terms; the new stretch's installments are added.</summary>

@@ -1,7 +1,10 @@
 using AssetLedger.Rules.AssetChange;
 using AssetLedger.Rules.CashOverLimit;
+using AssetLedger.Rules.ContractExpiring;
 using AssetLedger.Rules.LargeTransaction;
 using AssetLedger.Rules.OneMatterOverspend;
+using AssetLedger.Rules.RentOverdue;
+using AssetLedger.Rules.ResourceChange;
 
 namespace AssetLedger.Rules.Engine;
 
@@ -14,5 +17,8 @@ public static class RuleCatalog
         new CashOverLimitRule(),
         new OneMatterOverspendRule(),
         new AssetChangeRule(),
+        new ResourceChangeRule(),
+        new ContractExpiringRule(),
+        new RentOverdueRule(),
     ];
 }

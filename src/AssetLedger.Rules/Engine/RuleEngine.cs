@@ -3,6 +3,7 @@ using AssetLedger.Core.Accounts;
 using AssetLedger.Core.Assets;
 using AssetLedger.Core.Audit;
 using AssetLedger.Core.Common;
+using AssetLedger.Core.Contracts;
 using AssetLedger.Core.Organizations;
 using AssetLedger.Core.Periods;
 using AssetLedger.Core.Persistence;
@@ -17,12 +18,12 @@ namespace AssetLedger.Rules.Engine;
 public sealed record RunReport(IReadOnlyList<Alert> Raised, int Resolved, int Books, int VouchersRead, int AssetEventsRead);
 
 /// <summary>
-/// One evaluation: for each book, what was posted or registered since its watermark becomes facts, every rule looks
-/// at them with the parameters in force for that book, and the findings become alerts unless the same fact already
-/// raised one. A reversal resolves the alerts of the voucher it reverses. Facts are read first; the alerts and the new
+/// One evaluation: for each book, what was posted or registered since its watermark becomes facts — with the
+/// date-driven facts of the evaluation day (contracts and their schedules) — every rule looks at them with the
+/// parameters in force for that book, and the findings become alerts unless the same fact already raised one. A reversal resolves the alerts of the voucher it reverses. Facts are read first; the alerts and the new
 /// watermarks are then written in one transaction, so a crash in between loses nothing and doubles nothing.
 /// </summary>
-public sealed class RuleEngine(LedgerDbContext ledger, RulesDbContext rules, BookDirectory books, Actor actor, TimeProvider time)
+public sealed class RuleEngine(LedgerDbContext ledger, RulesDbContext rules, BookDirectory books, ContractRegister contracts, Actor actor, TimeProvider time)
 {
     public async Task<Outcome<RunReport>> RunAsync(string? orgCode = null, DateOnly? asOf = null, CancellationToken ct = default)
     {
@@ -40,25 +41,22 @@ public sealed class RuleEngine(LedgerDbContext ledger, RulesDbContext rules, Boo
         var today = asOf ?? LedgerClock.Today(time);
 
         // 1. Read: facts and findings per book.
-        var work = new List<(int BookId, List<Finding> Findings, List<(long Reversed, string Number)> Reversals, long LastVoucher, long LastEvent)>();
+        var work = new List<(int BookId, List<Finding> Findings, List<(long Reversed, string Number)> Reversals, long LastVoucher, long LastEvent, long LastResourceEvent)>();
         int vouchersRead = 0, eventsRead = 0;
         foreach (var b in bookRefs)
         {
             var mark = watermarks.GetValueOrDefault(b.Book.Id);
-            var facts = await FactsAsync(b, mark?.LastVoucherId ?? 0, mark?.LastAssetEventId ?? 0, today, ct);
+            var facts = await FactsAsync(b, mark, today, ct);
             vouchersRead += facts.NewVouchers.Count;
-            eventsRead += facts.NewAssetEvents.Count;
-            if (facts.NewVouchers.Count == 0 && facts.NewAssetEvents.Count == 0)
-            {
-                continue;
-            }
+            eventsRead += facts.NewAssetEvents.Count + facts.NewResourceEvents.Count;
 
             var chain = Chain(orgs, b.Organization);
             var findings = RuleCatalog.All.SelectMany(r => r.Evaluate(facts, RuleSettings.Resolve(r.Definition, chain, settings))).ToList();
             var reversals = facts.NewVouchers.Where(v => v.Reverses is not null).Select(v => (v.Reverses!.Value, v.Number)).ToList();
             work.Add((b.Book.Id, findings, reversals,
                 Math.Max(mark?.LastVoucherId ?? 0, facts.NewVouchers.Select(v => v.Id).DefaultIfEmpty(0).Max()),
-                Math.Max(mark?.LastAssetEventId ?? 0, facts.NewAssetEvents.Select(e => e.Id).DefaultIfEmpty(0).Max())));
+                Math.Max(mark?.LastAssetEventId ?? 0, facts.NewAssetEvents.Select(e => e.Id).DefaultIfEmpty(0).Max()),
+                Math.Max(mark?.LastResourceEventId ?? 0, facts.NewResourceEvents.Select(e => e.Id).DefaultIfEmpty(0).Max())));
         }
 
         // 2. Write: alerts, resolutions and watermarks together.
@@ -66,7 +64,7 @@ public sealed class RuleEngine(LedgerDbContext ledger, RulesDbContext rules, Boo
         var resolved = 0;
         await using var tx = await rules.Database.BeginTransactionAsync(ct);
         var now = LedgerClock.UtcNow(time);
-        foreach (var (bookId, findings, reversals, lastVoucher, lastEvent) in work)
+        foreach (var (bookId, findings, reversals, lastVoucher, lastEvent, lastResourceEvent) in work)
         {
             foreach (var f in findings)
             {
@@ -103,12 +101,13 @@ public sealed class RuleEngine(LedgerDbContext ledger, RulesDbContext rules, Boo
             var mark = await rules.RuleWatermarks.FindAsync([bookId], ct);
             if (mark is null)
             {
-                rules.RuleWatermarks.Add(new RuleWatermark { BookId = bookId, LastVoucherId = lastVoucher, LastAssetEventId = lastEvent, UpdatedAtUtc = now });
+                rules.RuleWatermarks.Add(new RuleWatermark { BookId = bookId, LastVoucherId = lastVoucher, LastAssetEventId = lastEvent, LastResourceEventId = lastResourceEvent, UpdatedAtUtc = now });
             }
             else
             {
                 mark.LastVoucherId = lastVoucher;
                 mark.LastAssetEventId = lastEvent;
+                mark.LastResourceEventId = lastResourceEvent;
                 mark.UpdatedAtUtc = now;
             }
         }
@@ -130,8 +129,11 @@ public sealed class RuleEngine(LedgerDbContext ledger, RulesDbContext rules, Boo
         return chain;
     }
 
-    private async Task<RuleFacts> FactsAsync(BookRef b, long afterVoucher, long afterEvent, DateOnly today, CancellationToken ct)
+    private async Task<RuleFacts> FactsAsync(BookRef b, RuleWatermark? mark, DateOnly today, CancellationToken ct)
     {
+        var afterVoucher = mark?.LastVoucherId ?? 0;
+        var afterEvent = mark?.LastAssetEventId ?? 0;
+        var afterResourceEvent = mark?.LastResourceEventId ?? 0;
         var bookId = b.Book.Id;
         var chart = await books.LoadChartAsync(bookId, ct);
         var vouchers = await ledger.Vouchers.AsNoTracking().Where(v => v.BookId == bookId && v.Id > afterVoucher).OrderBy(v => v.Id).ToListAsync(ct);
@@ -149,8 +151,12 @@ public sealed class RuleEngine(LedgerDbContext ledger, RulesDbContext rules, Boo
         var events = await ledger.AssetEvents.AsNoTracking().Where(e => e.BookId == bookId && e.Id > afterEvent).OrderBy(e => e.Id).ToListAsync(ct);
         var assetIds = events.Select(e => e.AssetId).Distinct().ToList();
         var assets = await ledger.FixedAssets.AsNoTracking().Where(a => assetIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
+        var resourceEvents = await ledger.ResourceEvents.AsNoTracking().Where(e => e.BookId == bookId && e.Id > afterResourceEvent).OrderBy(e => e.Id).ToListAsync(ct);
+        var resourceIds = resourceEvents.Select(e => e.ResourceId).Distinct().ToList();
+        var resources = await ledger.Resources.AsNoTracking().Where(r => resourceIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
         return new RuleFacts(bookId, b.Organization.Code, today, facts, events, assets,
-            await CashDaysAsync(chart, facts, ct), await OneMatterBalanceAsync(chart, facts, ct));
+            await CashDaysAsync(chart, facts, ct), await OneMatterBalanceAsync(chart, facts, ct),
+            resourceEvents, resources, await contracts.SchedulesAsync(bookId, ct));
     }
 
     /// <summary>Cash (101 and its details) at the end of each day that new postings to it touched.</summary>

@@ -1,4 +1,6 @@
 using AssetLedger.Core.Assets;
+using AssetLedger.Core.Contracts;
+using AssetLedger.Core.Resources;
 using AssetLedger.Rules.Alerts;
 
 namespace AssetLedger.Rules.Engine;
@@ -44,7 +46,10 @@ public sealed record RuleFacts(
     IReadOnlyList<AssetEvent> NewAssetEvents,
     IReadOnlyDictionary<long, FixedAsset> Assets,
     IReadOnlyList<CashDay> CashDays,
-    long? OneMatterBalance);
+    long? OneMatterBalance,
+    IReadOnlyList<ResourceEvent> NewResourceEvents,
+    IReadOnlyDictionary<long, Resource> Resources,
+    IReadOnlyList<ContractSchedule> Contracts);
 
 /// <summary>What a rule found, as data: the engine stores it as an alert unless the same fact already raised one.</summary>
 public sealed record Finding(string RuleId, Severity Severity, string SubjectKey, string Window, long Amount, DateOnly OccurredOn, object Evidence, string Explanation);
@@ -57,7 +62,7 @@ public interface IRule
     IEnumerable<Finding> Evaluate(RuleFacts facts, RuleParameters parameters);
 }
 
-/// <summary>How far the rule engine has read one book's streams (vouchers, asset events).</summary>
+/// <summary>How far the rule engine has read one book's streams (vouchers, asset events, resource events).</summary>
 public sealed class RuleWatermark
 {
     public int BookId { get; init; }
@@ -65,6 +70,8 @@ public sealed class RuleWatermark
     public long LastVoucherId { get; set; }
 
     public long LastAssetEventId { get; set; }
+
+    public long LastResourceEventId { get; set; }
 
     public DateTime UpdatedAtUtc { get; set; }
 }

@@ -157,6 +157,10 @@ namespace AssetLedger.Rules.Persistence.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("last_asset_event_id");
 
+                    b.Property<long>("LastResourceEventId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_resource_event_id");
+
                     b.Property<long>("LastVoucherId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("last_voucher_id");

@@ -61,6 +61,7 @@ namespace AssetLedger.Rules.Persistence.Migrations
                     book_id = table.Column<int>(type: "INTEGER", nullable: false),
                     last_voucher_id = table.Column<long>(type: "INTEGER", nullable: false),
                     last_asset_event_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    last_resource_event_id = table.Column<long>(type: "INTEGER", nullable: false),
                     updated_at_utc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AssetLedger.Rules.Persistence.Migrations
 {
     [DbContext(typeof(RulesDbContext))]
-    [Migration("20261126090653_InitialRules")]
+    [Migration("20261126091029_InitialRules")]
     partial class InitialRules
     {
         /// <inheritdoc />
@@ -159,6 +159,10 @@ namespace AssetLedger.Rules.Persistence.Migrations
                     b.Property<long>("LastAssetEventId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("last_asset_event_id");
+
+                    b.Property<long>("LastResourceEventId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_resource_event_id");
 
                     b.Property<long>("LastVoucherId")
                         .HasColumnType("INTEGER")
