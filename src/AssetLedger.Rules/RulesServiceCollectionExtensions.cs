@@ -16,6 +16,7 @@ public static class RulesServiceCollectionExtensions
         services.AddScoped<RuleEngine>();
         services.AddScoped<RuleSettings>();
         services.AddScoped<AlertService>();
+        services.AddScoped<Budgets.BudgetService>();
         return services;
     }
 }

@@ -217,3 +217,29 @@ public class DateDrivenAndResourceRuleTests
             .And.Contain(e => e.Contains("经营者由集体变为张三"));
     }
 }
+
+public class RuleEngineTests
+{
+    [Fact]
+    public async Task A_run_that_fails_before_its_commit_leaves_no_alert_and_the_next_run_raises_it_once()
+    {
+        await using var ledger = await RulesTestLedger.CreateAsync();
+        await ledger.PostAsync("V1", "2024-03-05", Dr("513", 8_000), Cr("102", 8_000));
+        // The crash: the database refuses the watermark, the last write of the run, after the alerts were added.
+        await ledger.ExecuteSqlAsync("CREATE TRIGGER crash BEFORE INSERT ON rule_watermarks BEGIN SELECT RAISE(ABORT, 'simulated crash'); END;");
+
+        var crashed = () => ledger.RunRulesAsync();
+
+        await crashed.Should().ThrowAsync<Microsoft.EntityFrameworkCore.DbUpdateException>();
+        (await ledger.ScalarAsync("SELECT count(*) FROM alerts")).Should().Be(0);
+        (await ledger.ScalarAsync("SELECT count(*) FROM rule_watermarks")).Should().Be(0);
+
+        await ledger.ExecuteSqlAsync("DROP TRIGGER crash;");
+        var retried = await ledger.RunRulesAsync();
+        var again = await ledger.RunRulesAsync();
+
+        retried.Raised.Should().ContainSingle().Which.RuleId.Should().Be("LARGE_TXN");
+        again.Raised.Should().BeEmpty();
+        (await ledger.ScalarAsync("SELECT count(*) FROM alerts")).Should().Be(1);
+    }
+}

@@ -1,5 +1,9 @@
 using AssetLedger.Rules;
+using System.Text;
+using AssetLedger.Core.Common;
+using AssetLedger.Core.Periods;
 using AssetLedger.Rules.Alerts;
+using AssetLedger.Rules.Budgets;
 using AssetLedger.Rules.Engine;
 using AssetLedger.Rules.Persistence;
 using AssetLedger.Rules.Settings;
@@ -29,4 +33,13 @@ internal static class RulesTestLedger
 
     public static async Task<IReadOnlyList<Alert>> AlertsAsync(this TestLedger ledger) =>
         (await ledger.RunAsync<AlertService, Outcome<IReadOnlyList<Alert>>>(s => s.ListAsync(null, null))).Value;
+
+    public static Task<Outcome<BudgetImportResult>> ImportBudgetAsync(this TestLedger ledger, string org, int year, string csv) =>
+        ledger.RunAsync<BudgetService, Outcome<BudgetImportResult>>(s => s.ImportAsync(org, year, new MemoryStream(Encoding.UTF8.GetBytes(csv))));
+
+    public static Task<Outcome<BudgetAdjustment>> AdjustBudgetAsync(this TestLedger ledger, string org, int year, string account, decimal change) =>
+        ledger.RunAsync<BudgetService, Outcome<BudgetAdjustment>>(s => s.AdjustAsync(org, year, account, Money.FromYuan(change), "村民代表会议决议"));
+
+    public static async Task<IReadOnlyList<BudgetExecution>> BudgetExecutionAsync(this TestLedger ledger, string org, string period) =>
+        (await ledger.RunAsync<BudgetService, Outcome<IReadOnlyList<BudgetExecution>>>(s => s.ExecutionAsync(org, AccountingPeriod.Parse(period).Value))).ShouldSucceed();
 }

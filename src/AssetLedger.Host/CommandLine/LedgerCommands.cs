@@ -35,6 +35,7 @@ internal static class LedgerCommands
 
         yield return ResourceCommands.Build(env);
         yield return ContractCommands.Build(env);
+        yield return BudgetCommands.Build(env);
         foreach (var command in RulesCommands.Build(env))
         {
             yield return command;

@@ -1,4 +1,5 @@
 using AssetLedger.Rules.AssetChange;
+using AssetLedger.Rules.BudgetOverrun;
 using AssetLedger.Rules.CashOverLimit;
 using AssetLedger.Rules.ContractExpiring;
 using AssetLedger.Rules.LargeTransaction;
@@ -20,5 +21,6 @@ public static class RuleCatalog
         new ResourceChangeRule(),
         new ContractExpiringRule(),
         new RentOverdueRule(),
+        new BudgetOverrunRule(),
     ];
 }

@@ -23,7 +23,8 @@ public sealed record RunReport(IReadOnlyList<Alert> Raised, int Resolved, int Bo
 /// parameters in force for that book, and the findings become alerts unless the same fact already raised one. A reversal resolves the alerts of the voucher it reverses. Facts are read first; the alerts and the new
 /// watermarks are then written in one transaction, so a crash in between loses nothing and doubles nothing.
 /// </summary>
-public sealed class RuleEngine(LedgerDbContext ledger, RulesDbContext rules, BookDirectory books, ContractRegister contracts, Actor actor, TimeProvider time)
+public sealed class RuleEngine(
+    LedgerDbContext ledger, RulesDbContext rules, BookDirectory books, ContractRegister contracts, Budgets.BudgetService budgets, Actor actor, TimeProvider time)
 {
     public async Task<Outcome<RunReport>> RunAsync(string? orgCode = null, DateOnly? asOf = null, CancellationToken ct = default)
     {
@@ -154,9 +155,12 @@ public sealed class RuleEngine(LedgerDbContext ledger, RulesDbContext rules, Boo
         var resourceEvents = await ledger.ResourceEvents.AsNoTracking().Where(e => e.BookId == bookId && e.Id > afterResourceEvent).OrderBy(e => e.Id).ToListAsync(ct);
         var resourceIds = resourceEvents.Select(e => e.ResourceId).Distinct().ToList();
         var resources = await ledger.Resources.AsNoTracking().Where(r => resourceIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
+        // Budgets are compared through the latest month the new vouchers reached.
+        AccountingPeriod? budgetPeriod = facts.Count == 0 ? null : facts.Select(v => AccountingPeriod.Of(v.Date)).Max();
+        var executions = budgetPeriod is { } bp ? await budgets.ExecutionAsync(bookId, b.Organization.Code, bp, ct) : [];
         return new RuleFacts(bookId, b.Organization.Code, today, facts, events, assets,
             await CashDaysAsync(chart, facts, ct), await OneMatterBalanceAsync(chart, facts, ct),
-            resourceEvents, resources, await contracts.SchedulesAsync(bookId, ct));
+            resourceEvents, resources, await contracts.SchedulesAsync(bookId, ct), executions, budgetPeriod);
     }
 
     /// <summary>Cash (101 and its details) at the end of each day that new postings to it touched.</summary>

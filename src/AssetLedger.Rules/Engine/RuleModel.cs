@@ -49,7 +49,9 @@ public sealed record RuleFacts(
     long? OneMatterBalance,
     IReadOnlyList<ResourceEvent> NewResourceEvents,
     IReadOnlyDictionary<long, Resource> Resources,
-    IReadOnlyList<ContractSchedule> Contracts);
+    IReadOnlyList<ContractSchedule> Contracts,
+    IReadOnlyList<Budgets.BudgetExecution> Budgets,
+    Core.Periods.AccountingPeriod? BudgetPeriod);
 
 /// <summary>What a rule found, as data: the engine stores it as an alert unless the same fact already raised one.</summary>
 public sealed record Finding(string RuleId, Severity Severity, string SubjectKey, string Window, long Amount, DateOnly OccurredOn, object Evidence, string Explanation);

@@ -1,5 +1,6 @@
 using AssetLedger.Core.Persistence;
 using AssetLedger.Rules.Alerts;
+using AssetLedger.Rules.Budgets;
 using AssetLedger.Rules.Engine;
 using AssetLedger.Rules.Settings;
 using Microsoft.EntityFrameworkCore;
@@ -22,6 +23,10 @@ public sealed class RulesDbContext(DbContextOptions<RulesDbContext> options) : D
     public DbSet<RuleSetting> RuleSettings => Set<RuleSetting>();
 
     public DbSet<RuleWatermark> RuleWatermarks => Set<RuleWatermark>();
+
+    public DbSet<Budget> Budgets => Set<Budget>();
+
+    public DbSet<BudgetAdjustment> BudgetAdjustments => Set<BudgetAdjustment>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -65,6 +70,25 @@ public sealed class RulesDbContext(DbContextOptions<RulesDbContext> options) : D
             e.ToTable("rule_watermarks");
             e.HasKey(w => w.BookId);
             e.Property(w => w.BookId).ValueGeneratedNever();
+        });
+
+        modelBuilder.Entity<Budget>(e =>
+        {
+            // One budget per book, year and account: budgets never overlap.
+            e.ToTable("budgets");
+            e.HasIndex(b => new { b.BookId, b.Year, b.AccountCode }).IsUnique();
+            e.Property(b => b.AccountCode).HasMaxLength(16);
+            e.Property(b => b.Months).HasMaxLength(400);
+            e.Property(b => b.Actor).HasMaxLength(100);
+        });
+
+        modelBuilder.Entity<BudgetAdjustment>(e =>
+        {
+            e.ToTable("budget_adjustments");
+            e.HasIndex(a => a.BudgetId);
+            e.Property(a => a.Reason).HasMaxLength(200);
+            e.Property(a => a.Actor).HasMaxLength(100);
+            e.HasOne<Budget>().WithMany().HasForeignKey(a => a.BudgetId).OnDelete(DeleteBehavior.Restrict);
         });
 
         SnakeCaseNames.Apply(modelBuilder);

@@ -25,7 +25,30 @@ public sealed class RulesCommandLineTests : IDisposable
         (await cli.OkAsync("rules", "set", "--org", "330101", "--rule", "LARGE_TXN", "--param", "tier1", "--value", "10000", "--reason", "镇农经站调整")).Should().Contain("tier1 = 10000");
     }
 
+    [Fact]
+    public async Task Budget_import_adjust_and_report_roll_up_and_refuse_a_broken_file()
+    {
+        await cli.OkAsync("org", "add", "3301", "清河县", "--level", "county");
+        await cli.OkAsync("org", "add", "330101", "城关镇", "--level", "township", "--parent", "3301");
+        await cli.OkAsync("org", "add", "33010101", "东风村", "--level", "village", "--parent", "330101");
+        await cli.OkAsync("voucher", "import", cli.WriteFile("v.csv", "key,date,summary,account,debit,credit\nA,2024-03-05,办公用品,513,950,\nA,2024-03-05,办公用品,102,,950\n"), "--org", "33010101");
+
+        (await cli.OkAsync("budget", "import", cli.WriteFile("b.csv", "account,amount\n513,1000\n501,20000\n"), "--org", "33010101", "--year", "2024"))
+            .Should().Contain("imported 2 budget lines");
+        var broken = await cli.RunAsync("budget", "import", cli.WriteFile("bad.csv", "account,amount\n1001,abc\n"), "--org", "33010101", "--year", "2025");
+        (await cli.OkAsync("rules", "run")).Should().Contain("BUDGET_OVERRUN warning 950.00");
+        (await cli.OkAsync("budget", "adjust", "--org", "33010101", "--year", "2024", "--account", "513", "--amount", "500", "--reason", "村民代表会议追加"))
+            .Should().Contain("adjusted by 500.00");
+        var report = await cli.OkAsync("budget", "report", "--org", "3301", "--period", "2024-03");
+
+        broken.Error.Should().Contain("line 2, column amount").And.Contain("nothing was written");
+        report.Should().Contain("513 管理费用").And.Contain("1,500.00").And.Contain("63.3%").And.Contain("支出合计");
+    }
+
     [Theory]
+    [InlineData("budget", "import")]
+    [InlineData("budget", "adjust")]
+    [InlineData("budget", "report")]
     [InlineData("rules", "list")]
     [InlineData("rules", "run")]
     [InlineData("rules", "set")]

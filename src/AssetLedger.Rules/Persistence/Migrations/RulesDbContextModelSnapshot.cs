@@ -147,6 +147,96 @@ namespace AssetLedger.Rules.Persistence.Migrations
                     b.ToTable("alert_transitions", (string)null);
                 });
 
+            modelBuilder.Entity("AssetLedger.Rules.Budgets.Budget", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AccountCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_code");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount");
+
+                    b.Property<int>("BookId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("book_id");
+
+                    b.Property<DateTime>("ImportedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("imported_at_utc");
+
+                    b.Property<string>("Months")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("months");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_budgets");
+
+                    b.HasIndex("BookId", "Year", "AccountCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_budgets_book_id_year_account_code");
+
+                    b.ToTable("budgets", (string)null);
+                });
+
+            modelBuilder.Entity("AssetLedger.Rules.Budgets.BudgetAdjustment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at_utc");
+
+                    b.Property<long>("BudgetId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("budget_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.HasKey("Id")
+                        .HasName("pk_budget_adjustments");
+
+                    b.HasIndex("BudgetId")
+                        .HasDatabaseName("ix_budget_adjustments_budget_id");
+
+                    b.ToTable("budget_adjustments", (string)null);
+                });
+
             modelBuilder.Entity("AssetLedger.Rules.Engine.RuleWatermark", b =>
                 {
                     b.Property<int>("BookId")
@@ -236,6 +326,16 @@ namespace AssetLedger.Rules.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_alert_transitions_alerts_alert_id");
+                });
+
+            modelBuilder.Entity("AssetLedger.Rules.Budgets.BudgetAdjustment", b =>
+                {
+                    b.HasOne("AssetLedger.Rules.Budgets.Budget", null)
+                        .WithMany()
+                        .HasForeignKey("BudgetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_budget_adjustments_budgets_budget_id");
                 });
 #pragma warning restore 612, 618
         }

@@ -36,6 +36,25 @@ namespace AssetLedger.Rules.Persistence.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "budgets",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    book_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    year = table.Column<int>(type: "INTEGER", nullable: false),
+                    account_code = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    amount = table.Column<long>(type: "INTEGER", nullable: false),
+                    months = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    imported_at_utc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    actor = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_budgets", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "rule_settings",
                 columns: table => new
                 {
@@ -93,6 +112,29 @@ namespace AssetLedger.Rules.Persistence.Migrations
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "budget_adjustments",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    budget_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    amount = table.Column<long>(type: "INTEGER", nullable: false),
+                    reason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    at_utc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    actor = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_budget_adjustments", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_budget_adjustments_budgets_budget_id",
+                        column: x => x.budget_id,
+                        principalTable: "budgets",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "ix_alert_transitions_alert_id",
                 table: "alert_transitions",
@@ -110,21 +152,32 @@ namespace AssetLedger.Rules.Persistence.Migrations
                 columns: new[] { "state", "book_id" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_budget_adjustments_budget_id",
+                table: "budget_adjustments",
+                column: "budget_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_budgets_book_id_year_account_code",
+                table: "budgets",
+                columns: new[] { "book_id", "year", "account_code" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "ix_rule_settings_rule_id_organization_id_parameter",
                 table: "rule_settings",
                 columns: new[] { "rule_id", "organization_id", "parameter" });
-
-            // What happened to an alert, and who set which threshold, is never rewritten.
-            AssetLedger.Core.Persistence.ImmutableTables.Create(migrationBuilder, ["alert_transitions", "rule_settings"]);
+            AssetLedger.Core.Persistence.ImmutableTables.Create(migrationBuilder, ["alert_transitions", "rule_settings", "budget_adjustments"]);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            AssetLedger.Core.Persistence.ImmutableTables.Drop(migrationBuilder, ["alert_transitions", "rule_settings"]);
-
+            AssetLedger.Core.Persistence.ImmutableTables.Drop(migrationBuilder, ["alert_transitions", "rule_settings", "budget_adjustments"]);
             migrationBuilder.DropTable(
                 name: "alert_transitions");
+
+            migrationBuilder.DropTable(
+                name: "budget_adjustments");
 
             migrationBuilder.DropTable(
                 name: "rule_settings");
@@ -134,6 +187,9 @@ namespace AssetLedger.Rules.Persistence.Migrations
 
             migrationBuilder.DropTable(
                 name: "alerts");
+
+            migrationBuilder.DropTable(
+                name: "budgets");
         }
     }
 }
