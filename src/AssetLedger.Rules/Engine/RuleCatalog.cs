@@ -6,6 +6,7 @@ using AssetLedger.Rules.LargeTransaction;
 using AssetLedger.Rules.OneMatterOverspend;
 using AssetLedger.Rules.RentOverdue;
 using AssetLedger.Rules.ResourceChange;
+using AssetLedger.Rules.SplitPayment;
 
 namespace AssetLedger.Rules.Engine;
 
@@ -22,5 +23,6 @@ public static class RuleCatalog
         new ContractExpiringRule(),
         new RentOverdueRule(),
         new BudgetOverrunRule(),
+        new SplitPaymentRule(),
     ];
 }

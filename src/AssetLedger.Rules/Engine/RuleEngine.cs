@@ -138,16 +138,9 @@ public sealed class RuleEngine(
         var bookId = b.Book.Id;
         var chart = await books.LoadChartAsync(bookId, ct);
         var vouchers = await ledger.Vouchers.AsNoTracking().Where(v => v.BookId == bookId && v.Id > afterVoucher).OrderBy(v => v.Id).ToListAsync(ct);
-        var facts = new List<VoucherFact>(vouchers.Count);
-        if (vouchers.Count > 0)
-        {
-            var first = vouchers.Min(v => v.FirstPostingId);
-            var end = vouchers.Max(v => v.FirstPostingId + v.LineCount);
-            var lines = (await ledger.Postings.AsNoTracking().Where(p => p.Id >= first && p.Id < end).OrderBy(p => p.Id).ToListAsync(ct)).ToLookup(p => p.VoucherId);
-            var counterparties = await ledger.Counterparties.AsNoTracking().Where(c => c.BookId == bookId).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
-            facts.AddRange(vouchers.Select(v => new VoucherFact(v.Id, VoucherNumber.Format(AccountingPeriod.FromKey(v.Period), v.Number), v.Date, v.Resolution, v.ReversesVoucherId,
-                lines[v.Id].Select(p => new LineFact(chart[p.AccountId].Code, p.CounterpartyId is { } c ? counterparties[c] : null, p.Debit, p.Credit, p.Summary)).ToList())));
-        }
+        var counterparties = await ledger.Counterparties.AsNoTracking().Where(c => c.BookId == bookId).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+        var facts = await VoucherFactsAsync(chart, counterparties, vouchers, ct);
+        var (earlierPayments, reversed) = await EarlierPaymentsAsync(chart, counterparties, facts, afterVoucher, ct);
 
         var events = await ledger.AssetEvents.AsNoTracking().Where(e => e.BookId == bookId && e.Id > afterEvent).OrderBy(e => e.Id).ToListAsync(ct);
         var assetIds = events.Select(e => e.AssetId).Distinct().ToList();
@@ -160,7 +153,50 @@ public sealed class RuleEngine(
         var executions = budgetPeriod is { } bp ? await budgets.ExecutionAsync(bookId, b.Organization.Code, bp, ct) : [];
         return new RuleFacts(bookId, b.Organization.Code, today, facts, events, assets,
             await CashDaysAsync(chart, facts, ct), await OneMatterBalanceAsync(chart, facts, ct),
-            resourceEvents, resources, await contracts.SchedulesAsync(bookId, ct), executions, budgetPeriod);
+            resourceEvents, resources, await contracts.SchedulesAsync(bookId, ct), executions, budgetPeriod, earlierPayments, reversed);
+    }
+
+    private async Task<List<VoucherFact>> VoucherFactsAsync(BookChart chart, Dictionary<int, string> counterparties, List<Voucher> vouchers, CancellationToken ct)
+    {
+        if (vouchers.Count == 0)
+        {
+            return [];
+        }
+
+        var first = vouchers.Min(v => v.FirstPostingId);
+        var end = vouchers.Max(v => v.FirstPostingId + v.LineCount);
+        var lines = (await ledger.Postings.AsNoTracking().Where(p => p.Id >= first && p.Id < end).OrderBy(p => p.Id).ToListAsync(ct)).ToLookup(p => p.VoucherId);
+        return vouchers.Select(v => new VoucherFact(v.Id, VoucherNumber.Format(AccountingPeriod.FromKey(v.Period), v.Number), v.Date, v.Resolution, v.ReversesVoucherId,
+            lines[v.Id].Select(p => new LineFact(chart[p.AccountId].Code, p.CounterpartyId is { } c ? counterparties[c] : null, p.Debit, p.Credit, p.Summary)).ToList())).ToList();
+    }
+
+    /// <summary>
+    /// For SPLIT_PAYMENT: the payments read in earlier runs to the counterparties the new payments go to, dated up to
+    /// <see cref="RuleFacts.PaymentLookBackDays"/> before the earliest of them, and which vouchers were reversed.
+    /// </summary>
+    private async Task<(List<VoucherFact> Earlier, HashSet<long> Reversed)> EarlierPaymentsAsync(
+        BookChart chart, Dictionary<int, string> counterparties, List<VoucherFact> facts, long afterVoucher, CancellationToken ct)
+    {
+        var payments = facts.Where(v => v.Reverses is null && v.CashPaid > 0 && v.Counterparty is not null).ToList();
+        if (payments.Count == 0)
+        {
+            return ([], []);
+        }
+
+        var names = payments.Select(v => v.Counterparty!).ToHashSet();
+        var ids = counterparties.Where(c => names.Contains(c.Value)).Select(c => (int?)c.Key).ToList();
+        var since = payments.Min(v => v.Date).AddDays(-RuleFacts.PaymentLookBackDays);
+        var bookId = chart.BookId;
+        var earlierIds = await (from v in ledger.Vouchers.AsNoTracking()
+                                from p in ledger.Postings
+                                where v.BookId == bookId && v.Id <= afterVoucher && v.Date >= since && v.ReversesVoucherId == null
+                                      && p.Id >= v.FirstPostingId && p.Id < v.FirstPostingId + v.LineCount && ids.Contains(p.CounterpartyId)
+                                select v.Id).Distinct().ToListAsync(ct);
+        var earlier = await ledger.Vouchers.AsNoTracking().Where(v => earlierIds.Contains(v.Id)).OrderBy(v => v.Id).ToListAsync(ct);
+        var candidates = earlierIds.Concat(payments.Select(v => v.Id)).ToList();
+        var reversed = await ledger.Vouchers.AsNoTracking().Where(v => v.BookId == bookId && v.ReversesVoucherId != null && candidates.Contains(v.ReversesVoucherId.Value))
+            .Select(v => v.ReversesVoucherId!.Value).ToListAsync(ct);
+        return ((await VoucherFactsAsync(chart, counterparties, earlier, ct)).Where(v => v.CashPaid > 0).ToList(), reversed.ToHashSet());
     }
 
     /// <summary>Cash (101 and its details) at the end of each day that new postings to it touched.</summary>

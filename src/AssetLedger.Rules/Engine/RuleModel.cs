@@ -32,6 +32,12 @@ public sealed record VoucherFact(long Id, string Number, DateOnly Date, string? 
             return Math.Max(cash.Sum(l => l.Debit), cash.Sum(l => l.Credit));
         }
     }
+
+    /// <summary>Money paid out of cash (101) or bank (102): their credits.</summary>
+    public long CashPaid => Lines.Where(l => l.Account.StartsWith("101", StringComparison.Ordinal) || l.Account.StartsWith("102", StringComparison.Ordinal)).Sum(l => l.Credit);
+
+    /// <summary>Who the voucher deals with: the first counterparty named on its lines.</summary>
+    public string? Counterparty => Lines.Select(l => l.Counterparty).FirstOrDefault(c => c is not null);
 }
 
 /// <summary>Cash (101) at the end of a day that new postings touched.</summary>
@@ -51,7 +57,13 @@ public sealed record RuleFacts(
     IReadOnlyDictionary<long, Resource> Resources,
     IReadOnlyList<ContractSchedule> Contracts,
     IReadOnlyList<Budgets.BudgetExecution> Budgets,
-    Core.Periods.AccountingPeriod? BudgetPeriod);
+    Core.Periods.AccountingPeriod? BudgetPeriod,
+    IReadOnlyList<VoucherFact> EarlierPayments,
+    IReadOnlySet<long> ReversedVoucherIds)
+{
+    /// <summary>How far back <see cref="EarlierPayments"/> reaches before the earliest new payment.</summary>
+    public const int PaymentLookBackDays = 366;
+}
 
 /// <summary>What a rule found, as data: the engine stores it as an alert unless the same fact already raised one.</summary>
 public sealed record Finding(string RuleId, Severity Severity, string SubjectKey, string Window, long Amount, DateOnly OccurredOn, object Evidence, string Explanation);
