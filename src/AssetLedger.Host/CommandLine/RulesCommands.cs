@@ -90,7 +90,52 @@ internal static class RulesCommands
             await env.Output.WriteLineAsync($"{result.Value.RuleId}.{result.Value.Parameter} = {result.Value.Value:0.##} for {parse.GetValue(setOrg)}");
             return Cli.Ok;
         }, ct));
-        return new Command("rules", "The rule engine (预警规则)") { list, run, set };
+        var btOrg = new Option<string>("--org") { Description = "A village, township or county: every book under it", Required = true };
+        var btRule = new Option<string>("--rule") { Description = "The rule id, e.g. LARGE_TXN", Required = true };
+        var from = new Option<string>("--from") { Description = "First day of the range, YYYY-MM-DD", Required = true };
+        var to = new Option<string>("--to") { Description = "Last day of the range, YYYY-MM-DD (also the day date-driven rules take as today)", Required = true };
+        var proposed = new Option<string[]>("--param") { Description = "A proposed parameter, NAME=VALUE (元 for amounts); repeat for more; the rest stay as in force" };
+        var backtest = new Command("backtest", "What a rule, with proposed parameters, would have raised over a past range; saves nothing") { btOrg, btRule, from, to, proposed };
+        backtest.SetAction((parse, ct) => Cli.WithLedgerAsync(parse, env, async (sp, ct) =>
+        {
+            var errors = new List<LedgerError>();
+            var start = CsvTable.ParseDate(parse.GetValue(from)!);
+            var end = CsvTable.ParseDate(parse.GetValue(to)!);
+            errors.AddRange(start.Errors.Select(e => e.At("--from")));
+            errors.AddRange(end.Errors.Select(e => e.At("--to")));
+            var values = new Dictionary<string, decimal>();
+            foreach (var text in parse.GetValue(proposed) ?? [])
+            {
+                var parts = text.Split('=', 2, StringSplitOptions.TrimEntries);
+                if (parts.Length != 2 || !decimal.TryParse(parts[1], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var v))
+                {
+                    errors.Add(new LedgerError("rule.value_invalid", $"'{text}' is not NAME=VALUE with a number", "--param"));
+                    continue;
+                }
+
+                values[parts[0]] = v;
+            }
+
+            if (errors.Count > 0)
+            {
+                return await Cli.RejectAsync(env, errors);
+            }
+
+            var result = await sp.GetRequiredService<RuleEngine>().BacktestAsync(parse.GetValue(btOrg)!, parse.GetValue(btRule)!, start.Value, end.Value, values, ct);
+            if (!result.Succeeded)
+            {
+                return await Cli.RejectAsync(env, result.Errors);
+            }
+
+            foreach (var (orgCode, f) in result.Value)
+            {
+                await env.Output.WriteLineAsync($"{orgCode} {f.OccurredOn:yyyy-MM-dd} {f.RuleId} {f.Severity.ToString().ToLowerInvariant()} {Money.FromFen(f.Amount)} {f.Explanation}");
+            }
+
+            await env.Output.WriteLineAsync($"{result.Value.Count} alerts would be raised; nothing was saved");
+            return Cli.Ok;
+        }, ct));
+        return new Command("rules", "The rule engine (预警规则)") { list, run, set, backtest };
     }
 
     private static Command Alerts(CliEnvironment env)

@@ -47,7 +47,7 @@ public sealed class RuleEngine(
         foreach (var b in bookRefs)
         {
             var mark = watermarks.GetValueOrDefault(b.Book.Id);
-            var facts = await FactsAsync(b, mark, today, ct);
+            var facts = await FactsAsync(b, FactWindow.After(mark), today, ct);
             vouchersRead += facts.NewVouchers.Count;
             eventsRead += facts.NewAssetEvents.Count + facts.NewResourceEvents.Count;
 
@@ -130,22 +130,75 @@ public sealed class RuleEngine(
         return chain;
     }
 
-    private async Task<RuleFacts> FactsAsync(BookRef b, RuleWatermark? mark, DateOnly today, CancellationToken ct)
+    /// <summary>
+    /// <c>rules backtest</c>: one rule, with proposed parameters over the ones in force, over what is dated in a past
+    /// range — what it would have raised. Nothing is written.
+    /// </summary>
+    public async Task<Outcome<IReadOnlyList<BacktestFinding>>> BacktestAsync(
+        string orgCode, string ruleId, DateOnly from, DateOnly to, IReadOnlyDictionary<string, decimal> proposed, CancellationToken ct = default)
     {
-        var afterVoucher = mark?.LastVoucherId ?? 0;
-        var afterEvent = mark?.LastAssetEventId ?? 0;
-        var afterResourceEvent = mark?.LastResourceEventId ?? 0;
+        var rule = RuleCatalog.All.FirstOrDefault(r => r.Definition.Id == ruleId);
+        if (rule is null)
+        {
+            return new LedgerError("rule.unknown", $"'{ruleId}' is not a rule (see `rules list`)");
+        }
+
+        var unknown = proposed.Keys.Where(k => !rule.Definition.Defaults.ContainsKey(k)).ToList();
+        if (unknown.Count > 0)
+        {
+            return new LedgerError("rule.parameter_unknown",
+                $"{ruleId} has no parameter {string.Join(", ", unknown)}; it has {string.Join(", ", rule.Definition.Defaults.Keys)}");
+        }
+
+        if (from > to)
+        {
+            return new LedgerError("backtest.range_invalid", $"the range starts ({from:yyyy-MM-dd}) after it ends ({to:yyyy-MM-dd})");
+        }
+
+        var scope = await books.FindBooksUnderAsync(orgCode, ct);
+        if (!scope.Succeeded)
+        {
+            return Outcome<IReadOnlyList<BacktestFinding>>.Failure(scope.Errors);
+        }
+
+        var orgs = await ledger.Organizations.AsNoTracking().ToDictionaryAsync(o => o.Id, ct);
+        var settings = await RuleSettings.InForceAsync(rules, ct);
+        var result = new List<BacktestFinding>();
+        foreach (var b in scope.Value)
+        {
+            var facts = await FactsAsync(b, FactWindow.Between(from, to), to, ct);
+            var inForce = RuleSettings.Resolve(rule.Definition, Chain(orgs, b.Organization), settings).Values;
+            var parameters = new RuleParameters(inForce.ToDictionary(p => p.Key, p => proposed.TryGetValue(p.Key, out var v) ? v : p.Value));
+            result.AddRange(rule.Evaluate(facts, parameters).Select(f => new BacktestFinding(b.Organization.Code, f)));
+        }
+
+        return Outcome<IReadOnlyList<BacktestFinding>>.Success(result);
+    }
+
+    /// <summary>What a run reads: past the watermarks (a run), or what is dated in a range (a backtest).</summary>
+    private sealed record FactWindow(long AfterVoucher, long AfterAssetEvent, long AfterResourceEvent, DateOnly? From, DateOnly? To)
+    {
+        public static FactWindow After(RuleWatermark? mark) =>
+            new(mark?.LastVoucherId ?? 0, mark?.LastAssetEventId ?? 0, mark?.LastResourceEventId ?? 0, null, null);
+
+        public static FactWindow Between(DateOnly from, DateOnly to) => new(0, 0, 0, from, to);
+    }
+
+    private async Task<RuleFacts> FactsAsync(BookRef b, FactWindow window, DateOnly today, CancellationToken ct)
+    {
+        var (afterVoucher, afterEvent, afterResourceEvent) = (window.AfterVoucher, window.AfterAssetEvent, window.AfterResourceEvent);
+        var (from, to) = (window.From ?? DateOnly.MinValue, window.To ?? DateOnly.MaxValue);
         var bookId = b.Book.Id;
         var chart = await books.LoadChartAsync(bookId, ct);
-        var vouchers = await ledger.Vouchers.AsNoTracking().Where(v => v.BookId == bookId && v.Id > afterVoucher).OrderBy(v => v.Id).ToListAsync(ct);
+        var vouchers = await ledger.Vouchers.AsNoTracking().Where(v => v.BookId == bookId && v.Id > afterVoucher && v.Date >= from && v.Date <= to).OrderBy(v => v.Id).ToListAsync(ct);
         var counterparties = await ledger.Counterparties.AsNoTracking().Where(c => c.BookId == bookId).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
         var facts = await VoucherFactsAsync(chart, counterparties, vouchers, ct);
-        var (earlierPayments, reversed) = await EarlierPaymentsAsync(chart, counterparties, facts, afterVoucher, ct);
+        var (earlierPayments, reversed) = await EarlierPaymentsAsync(chart, counterparties, facts, window, ct);
 
-        var events = await ledger.AssetEvents.AsNoTracking().Where(e => e.BookId == bookId && e.Id > afterEvent).OrderBy(e => e.Id).ToListAsync(ct);
+        var events = await ledger.AssetEvents.AsNoTracking().Where(e => e.BookId == bookId && e.Id > afterEvent && e.Date >= from && e.Date <= to).OrderBy(e => e.Id).ToListAsync(ct);
         var assetIds = events.Select(e => e.AssetId).Distinct().ToList();
         var assets = await ledger.FixedAssets.AsNoTracking().Where(a => assetIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
-        var resourceEvents = await ledger.ResourceEvents.AsNoTracking().Where(e => e.BookId == bookId && e.Id > afterResourceEvent).OrderBy(e => e.Id).ToListAsync(ct);
+        var resourceEvents = await ledger.ResourceEvents.AsNoTracking().Where(e => e.BookId == bookId && e.Id > afterResourceEvent && e.Date >= from && e.Date <= to).OrderBy(e => e.Id).ToListAsync(ct);
         var resourceIds = resourceEvents.Select(e => e.ResourceId).Distinct().ToList();
         var resources = await ledger.Resources.AsNoTracking().Where(r => resourceIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
         // Budgets are compared through the latest month the new vouchers reached.
@@ -175,7 +228,7 @@ public sealed class RuleEngine(
     /// <see cref="RuleFacts.PaymentLookBackDays"/> before the earliest of them, and which vouchers were reversed.
     /// </summary>
     private async Task<(List<VoucherFact> Earlier, HashSet<long> Reversed)> EarlierPaymentsAsync(
-        BookChart chart, Dictionary<int, string> counterparties, List<VoucherFact> facts, long afterVoucher, CancellationToken ct)
+        BookChart chart, Dictionary<int, string> counterparties, List<VoucherFact> facts, FactWindow window, CancellationToken ct)
     {
         var payments = facts.Where(v => v.Reverses is null && v.CashPaid > 0 && v.Counterparty is not null).ToList();
         if (payments.Count == 0)
@@ -187,10 +240,12 @@ public sealed class RuleEngine(
         var ids = counterparties.Where(c => names.Contains(c.Value)).Select(c => (int?)c.Key).ToList();
         var since = payments.Min(v => v.Date).AddDays(-RuleFacts.PaymentLookBackDays);
         var bookId = chart.BookId;
-        var earlierIds = await (from v in ledger.Vouchers.AsNoTracking()
+        var before = ledger.Vouchers.AsNoTracking().Where(v => v.BookId == bookId && v.Date >= since && v.ReversesVoucherId == null);
+        var after = window.AfterVoucher;
+        before = window.From is { } start ? before.Where(v => v.Date < start) : before.Where(v => v.Id <= after);
+        var earlierIds = await (from v in before
                                 from p in ledger.Postings
-                                where v.BookId == bookId && v.Id <= afterVoucher && v.Date >= since && v.ReversesVoucherId == null
-                                      && p.Id >= v.FirstPostingId && p.Id < v.FirstPostingId + v.LineCount && ids.Contains(p.CounterpartyId)
+                                where p.Id >= v.FirstPostingId && p.Id < v.FirstPostingId + v.LineCount && ids.Contains(p.CounterpartyId)
                                 select v.Id).Distinct().ToListAsync(ct);
         var earlier = await ledger.Vouchers.AsNoTracking().Where(v => earlierIds.Contains(v.Id)).OrderBy(v => v.Id).ToListAsync(ct);
         var candidates = earlierIds.Concat(payments.Select(v => v.Id)).ToList();

@@ -68,6 +68,9 @@ public sealed record RuleFacts(
 /// <summary>What a rule found, as data: the engine stores it as an alert unless the same fact already raised one.</summary>
 public sealed record Finding(string RuleId, Severity Severity, string SubjectKey, string Window, long Amount, DateOnly OccurredOn, object Evidence, string Explanation);
 
+/// <summary>What a backtest found in one book: an alert it would have raised.</summary>
+public sealed record BacktestFinding(string OrgCode, Finding Finding);
+
 /// <summary>A small pure evaluator: facts and parameters in, findings out.</summary>
 public interface IRule
 {

@@ -16,6 +16,10 @@ public sealed class RulesCommandLineTests : IDisposable
         await cli.OkAsync("voucher", "import", cli.WriteFile("v.csv", "key,date,summary,account,debit,credit\nA,2024-03-05,支付工程款,511,60000,\nA,2024-03-05,支付工程款,102,,60000\n"), "--org", "33010101");
 
         (await cli.OkAsync("rules", "list")).Should().Contain("LARGE_TXN").And.Contain("大额收支").And.Contain("tier1=5000");
+        (await cli.OkAsync("rules", "backtest", "--org", "3301", "--rule", "LARGE_TXN", "--from", "2024-03-01", "--to", "2024-03-31", "--param", "tier3=70000"))
+            .Should().Contain("33010101 2024-03-05 LARGE_TXN serious 60,000.00").And.Contain("1 alerts would be raised; nothing was saved");
+        (await cli.RunAsync("rules", "backtest", "--org", "3301", "--rule", "LARGE_TXN", "--from", "2024-03-01", "--to", "2024-03-31", "--param", "tier3"))
+            .Error.Should().Contain("--param: 'tier3' is not NAME=VALUE");
         (await cli.OkAsync("rules", "run", "--org", "330101", "--as-of", "2024-03-31")).Should().Contain("LARGE_TXN critical 60,000.00").And.Contain("1 new alerts");
         (await cli.OkAsync("rules", "run")).Should().Contain("0 new alerts");
         (await cli.OkAsync("alerts", "list", "--org", "3301", "--state", "open")).Should().Contain("LARGE_TXN");
@@ -52,6 +56,7 @@ public sealed class RulesCommandLineTests : IDisposable
     [InlineData("rules", "list")]
     [InlineData("rules", "run")]
     [InlineData("rules", "set")]
+    [InlineData("rules", "backtest")]
     [InlineData("alerts", "list")]
     [InlineData("alerts", "ack")]
     [InlineData("alerts", "resolve")]
