@@ -36,6 +36,7 @@ internal static class LedgerCommands
         yield return ResourceCommands.Build(env);
         yield return ContractCommands.Build(env);
         yield return BudgetCommands.Build(env);
+        yield return SchedulerCommands.Build(env);
         foreach (var command in RulesCommands.Build(env))
         {
             yield return command;

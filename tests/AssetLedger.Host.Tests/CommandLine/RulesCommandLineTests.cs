@@ -57,6 +57,7 @@ public sealed class RulesCommandLineTests : IDisposable
     [InlineData("rules", "run")]
     [InlineData("rules", "set")]
     [InlineData("rules", "backtest")]
+    [InlineData("scheduler", "run")]
     [InlineData("alerts", "list")]
     [InlineData("alerts", "ack")]
     [InlineData("alerts", "resolve")]

@@ -1,0 +1,40 @@
+using System.CommandLine;
+using AssetLedger.Core.Persistence;
+using AssetLedger.Host.Scheduling;
+using Microsoft.Extensions.Hosting;
+
+namespace AssetLedger.Host.CommandLine;
+
+/// <summary><c>scheduler run</c>: the scheduled jobs, in the foreground, until Ctrl+C.</summary>
+internal static class SchedulerCommands
+{
+    public static Command Build(CliEnvironment env)
+    {
+        var run = new Command("run", "Run the scheduled jobs until stopped (Ctrl+C): rule evaluation every 15 minutes, China time, by default; "
+            + "set Scheduling__RuleEvaluation to another Quartz cron expression");
+        run.SetAction(async (parse, ct) =>
+        {
+            // Create or migrate the database first, as every verb does.
+            var migrated = await Cli.WithLedgerAsync(parse, env, (_, _) => Task.FromResult(Cli.Ok), ct);
+            if (migrated != Cli.Ok)
+            {
+                return migrated;
+            }
+
+            var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
+            var schedule = SchedulerHost.ScheduleFrom(builder);
+            if (schedule.Problem() is { } problem)
+            {
+                await env.Error.WriteLineAsync($"error: {problem}");
+                return Cli.Usage;
+            }
+
+            builder.AddScheduling(LedgerDatabase.SqliteConnectionString(LedgerDatabase.ResolvePath(parse.GetValue(Cli.DbOption))), env.Time, schedule);
+            using var host = builder.Build();
+            await env.Output.WriteLineAsync($"scheduler running: rule evaluation '{schedule.RuleEvaluation}' (Asia/Shanghai); Ctrl+C stops it");
+            await host.RunAsync(ct);
+            return Cli.Ok;
+        });
+        return new Command("scheduler", "The scheduled jobs (Quartz.NET)") { run };
+    }
+}

@@ -1,0 +1,94 @@
+using AssetLedger.Core.Persistence;
+using AssetLedger.Host.Scheduling;
+using AssetLedger.Host.Tests.CommandLine;
+using AssetLedger.Rules.Jobs;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Quartz;
+
+namespace AssetLedger.Host.Tests.Scheduling;
+
+/// <summary>The scheduler as the Host composes it: real Quartz, a real SQLite file, the clock faked for the rules.</summary>
+public sealed class SchedulerWiringTests : IDisposable
+{
+    private readonly CliRunner cli = new();
+
+    public void Dispose() => cli.Dispose();
+
+    private IHost BuildHost(string? cron = null)
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        if (cron is not null)
+        {
+            builder.Configuration["Scheduling:RuleEvaluation"] = cron;
+        }
+
+        builder.AddScheduling(LedgerDatabase.SqliteConnectionString(cli.DatabasePath), cli.Clock, SchedulerHost.ScheduleFrom(builder));
+        return builder.Build();
+    }
+
+    [Fact]
+    public async Task Rule_evaluation_fires_every_quarter_hour_in_China_time_and_never_twice_at_once()
+    {
+        using var host = BuildHost();
+        var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+
+        var trigger = await scheduler.GetTrigger(RuleSchedule.RuleEvaluationTrigger);
+        var job = await scheduler.GetJobDetail(RuleEvaluationJob.Key);
+
+        trigger!.GetFireTimeAfter(new DateTimeOffset(2026, 1, 15, 9, 7, 30, TimeSpan.FromHours(8)))
+            .Should().Be(new DateTimeOffset(2026, 1, 15, 9, 15, 0, TimeSpan.FromHours(8)));
+        job!.ConcurrentExecutionDisallowed.Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task A_daily_schedule_from_configuration_is_read_in_China_time()
+    {
+        using var host = BuildHost("0 30 6 * * ?");
+        var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+
+        var trigger = await scheduler.GetTrigger(RuleSchedule.RuleEvaluationTrigger);
+
+        trigger!.GetFireTimeAfter(new DateTimeOffset(2026, 1, 15, 0, 0, 0, TimeSpan.Zero))
+            .Should().Be(new DateTimeOffset(2026, 1, 15, 22, 30, 0, TimeSpan.Zero), "06:30 in Shanghai is 22:30 UTC the day before");
+        new RuleSchedule { RuleEvaluation = "every quarter" }.Problem().Should().Contain("not a Quartz cron expression");
+    }
+
+    [Fact]
+    public async Task The_scheduled_job_runs_the_rule_engine_on_the_ledger()
+    {
+        await cli.OkAsync("org", "add", "3301", "清河县", "--level", "county");
+        await cli.OkAsync("org", "add", "330101", "城关镇", "--level", "township", "--parent", "3301");
+        await cli.OkAsync("org", "add", "33010101", "东风村", "--level", "village", "--parent", "330101");
+        await cli.OkAsync("voucher", "import", cli.WriteFile("v.csv", "key,date,summary,account,debit,credit\nA,2024-03-05,支付工程款,511,60000,\nA,2024-03-05,支付工程款,102,,60000\n"), "--org", "33010101");
+        using var host = BuildHost();
+        var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        var done = new JobDone();
+        scheduler.ListenerManager.AddJobListener(done, [Matchers.Key(RuleEvaluationJob.Key)]);
+
+        await scheduler.Start();
+        await scheduler.TriggerJob(RuleEvaluationJob.Key);
+        var failure = await done.Executed.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        await scheduler.Shutdown(waitForJobsToComplete: true);
+
+        failure.Should().BeNull();
+        (await cli.OkAsync("alerts", "list", "--state", "open")).Should().Contain("LARGE_TXN");
+    }
+
+    private sealed class JobDone : IJobListener
+    {
+        public TaskCompletionSource<JobExecutionException?> Executed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public string Name => "test-job-done";
+
+        public ValueTask JobToBeExecuted(IJobExecutionContext context, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
+
+        public ValueTask JobExecutionVetoed(IJobExecutionContext context, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
+
+        public ValueTask JobWasExecuted(IJobExecutionContext context, JobExecutionException? jobException, CancellationToken cancellationToken = default)
+        {
+            Executed.TrySetResult(jobException);
+            return ValueTask.CompletedTask;
+        }
+    }
+}
