@@ -222,6 +222,25 @@ public class DateDrivenAndResourceRuleTests
 public class RuleEngineTests
 {
     [Fact]
+    public async Task A_full_run_reads_everything_again_and_raises_only_what_was_not_raised_before()
+    {
+        await using var ledger = await RulesTestLedger.CreateAsync();
+        await ledger.PostAsync("V1", "2024-03-05", Dr("513", 4_000), Cr("102", 4_000));
+        await ledger.PostAsync("V1", "2024-03-06", Dr("513", 6_000), Cr("102", 6_000));
+        (await ledger.RunRulesAsync()).Raised.Should().ContainSingle();
+        (await ledger.SetRuleAsync("V1", "LARGE_TXN", "tier1", 3_000)).ShouldSucceed();
+
+        var incremental = await ledger.RunRulesAsync();
+        var full = await ledger.RunRulesAsync(full: true);
+        var fullAgain = await ledger.RunRulesAsync(full: true);
+
+        incremental.VouchersRead.Should().Be(0, "nothing new was posted");
+        full.VouchersRead.Should().Be(2);
+        full.Raised.Should().ContainSingle().Which.Amount.Should().Be(4_000_00, "the 6,000 voucher raised its alert already");
+        fullAgain.Raised.Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task A_run_that_fails_before_its_commit_leaves_no_alert_and_the_next_run_raises_it_once()
     {
         await using var ledger = await RulesTestLedger.CreateAsync();

@@ -25,8 +25,8 @@ internal static class RulesTestLedger
         return ledger;
     }
 
-    public static async Task<RunReport> RunRulesAsync(this TestLedger ledger, string? org = null) =>
-        (await ledger.RunAsync<RuleEngine, Outcome<RunReport>>(e => e.RunAsync(org))).ShouldSucceed();
+    public static async Task<RunReport> RunRulesAsync(this TestLedger ledger, string? org = null, bool full = false) =>
+        (await ledger.RunAsync<RuleEngine, Outcome<RunReport>>(e => e.RunAsync(org, full: full))).ShouldSucceed();
 
     public static Task<Outcome<Settings.RuleSetting>> SetRuleAsync(this TestLedger ledger, string org, string rule, string parameter, decimal value) =>
         ledger.RunAsync<RuleSettings, Outcome<Settings.RuleSetting>>(s => s.SetAsync(org, rule, parameter, value, "测试"));

@@ -37,7 +37,8 @@ internal static class RulesCommands
 
         var org = new Option<string?>("--org") { Description = "Only the books of this organization (default: every book)" };
         var asOf = new Option<string?>("--as-of") { Description = "The date the evaluation takes as today, YYYY-MM-DD" };
-        var run = new Command("run", "Evaluate every rule over what was posted or registered since the last run; prints the new alerts") { org, asOf };
+        var full = new Option<bool>("--full") { Description = "Read everything again, not only what is new (a backfill); nothing already raised is raised again" };
+        var run = new Command("run", "Evaluate every rule over what was posted or registered since the last run; prints the new alerts") { org, asOf, full };
         run.SetAction((parse, ct) => Cli.WithLedgerAsync(parse, env, async (sp, ct) =>
         {
             DateOnly? day = null;
@@ -52,7 +53,7 @@ internal static class RulesCommands
                 day = d.Value;
             }
 
-            var result = await sp.GetRequiredService<RuleEngine>().RunAsync(parse.GetValue(org), day, ct);
+            var result = await sp.GetRequiredService<RuleEngine>().RunAsync(parse.GetValue(org), day, parse.GetValue(full), ct);
             if (!result.Succeeded)
             {
                 return await Cli.RejectAsync(env, result.Errors);

@@ -26,7 +26,9 @@ public sealed record RunReport(IReadOnlyList<Alert> Raised, int Resolved, int Bo
 public sealed class RuleEngine(
     LedgerDbContext ledger, RulesDbContext rules, BookDirectory books, ContractRegister contracts, Budgets.BudgetService budgets, Actor actor, TimeProvider time)
 {
-    public async Task<Outcome<RunReport>> RunAsync(string? orgCode = null, DateOnly? asOf = null, CancellationToken ct = default)
+    /// <param name="full">Read everything again, not only what is past the watermarks (a backfill, e.g. after a new rule
+    /// or a changed parameter): the alerts' unique keys keep what was raised from being raised again.</param>
+    public async Task<Outcome<RunReport>> RunAsync(string? orgCode = null, DateOnly? asOf = null, bool full = false, CancellationToken ct = default)
     {
         var scope = orgCode is null ? null : await books.FindBooksUnderAsync(orgCode, ct);
         if (scope is { Succeeded: false })
@@ -47,7 +49,7 @@ public sealed class RuleEngine(
         foreach (var b in bookRefs)
         {
             var mark = watermarks.GetValueOrDefault(b.Book.Id);
-            var facts = await FactsAsync(b, FactWindow.After(mark), today, ct);
+            var facts = await FactsAsync(b, FactWindow.After(full ? null : mark), today, ct);
             vouchersRead += facts.NewVouchers.Count;
             eventsRead += facts.NewAssetEvents.Count + facts.NewResourceEvents.Count;
 

@@ -22,6 +22,7 @@ public sealed class RulesCommandLineTests : IDisposable
             .Error.Should().Contain("--param: 'tier3' is not NAME=VALUE");
         (await cli.OkAsync("rules", "run", "--org", "330101", "--as-of", "2024-03-31")).Should().Contain("LARGE_TXN critical 60,000.00").And.Contain("1 new alerts");
         (await cli.OkAsync("rules", "run")).Should().Contain("0 new alerts");
+        (await cli.OkAsync("rules", "run", "--full")).Should().Contain("0 new alerts").And.Contain("read 1 vouchers");
         (await cli.OkAsync("alerts", "list", "--org", "3301", "--state", "open")).Should().Contain("LARGE_TXN");
         (await cli.OkAsync("alerts", "ack", "--alert", "1", "--comment", "已联系报账员")).Should().Contain("acknowledged");
         (await cli.OkAsync("alerts", "resolve", "--alert", "1", "--comment", "补齐决议")).Should().Contain("resolved");
