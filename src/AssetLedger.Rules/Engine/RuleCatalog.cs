@@ -7,6 +7,7 @@ using AssetLedger.Rules.OneMatterOverspend;
 using AssetLedger.Rules.RentOverdue;
 using AssetLedger.Rules.ResourceChange;
 using AssetLedger.Rules.SplitPayment;
+using AssetLedger.Rules.StaleBalance;
 
 namespace AssetLedger.Rules.Engine;
 
@@ -24,5 +25,6 @@ public static class RuleCatalog
         new RentOverdueRule(),
         new BudgetOverrunRule(),
         new SplitPaymentRule(),
+        new StaleBalanceRule(),
     ];
 }

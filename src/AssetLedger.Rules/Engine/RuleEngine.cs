@@ -208,7 +208,24 @@ public sealed class RuleEngine(
         var executions = budgetPeriod is { } bp ? await budgets.ExecutionAsync(bookId, b.Organization.Code, bp, ct) : [];
         return new RuleFacts(bookId, b.Organization.Code, today, facts, events, assets,
             await CashDaysAsync(chart, facts, ct), await OneMatterBalanceAsync(chart, facts, ct),
-            resourceEvents, resources, await contracts.SchedulesAsync(bookId, ct), executions, budgetPeriod, earlierPayments, reversed);
+            resourceEvents, resources, await contracts.SchedulesAsync(bookId, ct), executions, budgetPeriod, earlierPayments, reversed,
+            await CounterpartyBalancesAsync(chart, counterparties, ct));
+    }
+
+    /// <summary>For STALE_BALANCE: every open 112/113/211 balance with a counterparty, and the last month it moved.</summary>
+    private async Task<List<CounterpartyBalance>> CounterpartyBalancesAsync(BookChart chart, Dictionary<int, string> counterparties, CancellationToken ct)
+    {
+        static bool IsCurrentAccount(string code) =>
+            code.StartsWith("112", StringComparison.Ordinal) || code.StartsWith("113", StringComparison.Ordinal) || code.StartsWith("211", StringComparison.Ordinal);
+        var ids = chart.Accounts.Where(a => IsCurrentAccount(a.Code)).Select(a => a.Id).ToList();
+        var rows = await ledger.Balances.AsNoTracking()
+            .Where(x => x.BookId == chart.BookId && ids.Contains(x.AccountId) && x.CounterpartyKey != 0)
+            .GroupBy(x => new { x.AccountId, x.CounterpartyKey })
+            .Select(g => new { g.Key.AccountId, g.Key.CounterpartyKey, Net = g.Sum(x => x.Debit - x.Credit), Last = g.Max(x => x.Period) })
+            .ToListAsync(ct);
+        return rows.Where(r => r.Net != 0)
+            .Select(r => new CounterpartyBalance(chart[r.AccountId].Code, chart.FullName(chart[r.AccountId]), counterparties[r.CounterpartyKey], r.Net, r.Last))
+            .OrderBy(b => b.AccountCode, StringComparer.Ordinal).ThenBy(b => b.Counterparty, StringComparer.Ordinal).ToList();
     }
 
     private async Task<List<VoucherFact>> VoucherFactsAsync(BookChart chart, Dictionary<int, string> counterparties, List<Voucher> vouchers, CancellationToken ct)

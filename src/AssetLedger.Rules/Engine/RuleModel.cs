@@ -43,6 +43,16 @@ public sealed record VoucherFact(long Id, string Number, DateOnly Date, string? 
 /// <summary>Cash (101) at the end of a day that new postings touched.</summary>
 public sealed record CashDay(DateOnly Date, long Balance);
 
+/// <summary>
+/// A receivable or payable (112/113/211 and their details) with one counterparty: its balance (debit positive) and
+/// the last month it moved; month 0 of a year is its opening balances.
+/// </summary>
+public sealed record CounterpartyBalance(string AccountCode, string AccountName, string Counterparty, long Balance, int LastPeriodKey)
+{
+    /// <summary>The last month the balance moved, as (year, month); opening balances count as December before.</summary>
+    public (int Year, int Month) LastMoved => LastPeriodKey % 100 == 0 ? ((LastPeriodKey / 100) - 1, 12) : (LastPeriodKey / 100, LastPeriodKey % 100);
+}
+
 /// <summary>What the rules may look at for one book in one run: only what is new since the last watermark.</summary>
 public sealed record RuleFacts(
     int BookId,
@@ -59,7 +69,8 @@ public sealed record RuleFacts(
     IReadOnlyList<Budgets.BudgetExecution> Budgets,
     Core.Periods.AccountingPeriod? BudgetPeriod,
     IReadOnlyList<VoucherFact> EarlierPayments,
-    IReadOnlySet<long> ReversedVoucherIds)
+    IReadOnlySet<long> ReversedVoucherIds,
+    IReadOnlyList<CounterpartyBalance> CounterpartyBalances)
 {
     /// <summary>How far back <see cref="EarlierPayments"/> reaches before the earliest new payment.</summary>
     public const int PaymentLookBackDays = 366;
