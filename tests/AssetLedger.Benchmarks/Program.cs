@@ -7,11 +7,19 @@ using AssetLedger.Benchmarks;
 // The ledger benchmarks (docs/benchmarks.md). Each phase runs in a process of its own, so that its peak memory is
 // its own, and every figure is reported beside a raw baseline measured in the same run:
 //   dotnet run -c Release --project tests/AssetLedger.Benchmarks -- [--postings 1000000] [--books 50] [--work DIR]
+// The rule engine's: ... -- rules [--work DIR]
 // A phase can be run alone: ... -- phase <name> <work dir> <books>
 if (args.Length > 0 && args[0] == "phase")
 {
     var result = await Phases.RunAsync(args[1], args[2], int.Parse(args[3], CultureInfo.InvariantCulture));
     Console.WriteLine("RESULT " + JsonSerializer.Serialize(result));
+    return 0;
+}
+
+if (args.Length > 0 && args[0] == "rules")
+{
+    var rulesWork = OptionText("--work") ?? Path.Combine(Path.GetTempPath(), "assetledger-rules-bench");
+    Console.WriteLine(await RulesBench.RunAsync(rulesWork));
     return 0;
 }
 

@@ -69,21 +69,36 @@ public sealed class RuleEngine(
         var now = LedgerClock.UtcNow(time);
         foreach (var (bookId, findings, reversals, lastVoucher, lastEvent, lastResourceEvent) in work)
         {
+            // The same fact never raises two alerts: the keys already raised for these subjects, read in chunks.
+            var raisedKeys = new HashSet<(string Rule, string Subject, string Window)>();
+            foreach (var chunk in findings.Select(f => f.SubjectKey).Distinct().Chunk(500))
+            {
+                var keys = await rules.Alerts.AsNoTracking().Where(a => a.BookId == bookId && chunk.Contains(a.SubjectKey))
+                    .Select(a => new { a.RuleId, a.SubjectKey, a.Window }).ToListAsync(ct);
+                raisedKeys.UnionWith(keys.Select(k => (k.RuleId, k.SubjectKey, k.Window)));
+            }
+
+            var chain = Chain(orgs, orgs[allBooks.First(x => x.Id == bookId).OrganizationId]);
+            var parametersByRule = new Dictionary<string, string>();
             foreach (var f in findings)
             {
-                var exists = await rules.Alerts.AnyAsync(a => a.BookId == bookId && a.RuleId == f.RuleId && a.SubjectKey == f.SubjectKey && a.Window == f.Window, ct)
-                    || raised.Any(a => a.BookId == bookId && a.RuleId == f.RuleId && a.SubjectKey == f.SubjectKey && a.Window == f.Window);
-                if (exists)
+                if (!raisedKeys.Add((f.RuleId, f.SubjectKey, f.Window)))
                 {
-                    continue; // the same fact never raises two alerts
+                    continue;
                 }
 
-                var definition = RuleCatalog.All.First(r => r.Definition.Id == f.RuleId).Definition;
+                if (!parametersByRule.TryGetValue(f.RuleId, out var parameters))
+                {
+                    var definition = RuleCatalog.All.First(r => r.Definition.Id == f.RuleId).Definition;
+                    parameters = JsonSerializer.Serialize(RuleSettings.Resolve(definition, chain, settings).Values, AuditLog.Json);
+                    parametersByRule[f.RuleId] = parameters;
+                }
+
                 var alert = new Alert
                 {
                     BookId = bookId, RuleId = f.RuleId, Severity = f.Severity, SubjectKey = f.SubjectKey, Window = f.Window, Amount = f.Amount,
                     OccurredOn = f.OccurredOn, Explanation = f.Explanation, RaisedAtUtc = now, State = AlertState.Open,
-                    Parameters = JsonSerializer.Serialize(RuleSettings.Resolve(definition, Chain(orgs, orgs[allBooks.First(x => x.Id == bookId).OrganizationId]), settings).Values, AuditLog.Json),
+                    Parameters = parameters,
                     Evidence = JsonSerializer.Serialize(f.Evidence, AuditLog.Json),
                 };
                 rules.Alerts.Add(alert);
