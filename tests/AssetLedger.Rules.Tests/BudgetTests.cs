@@ -63,6 +63,11 @@ public class BudgetTests
             ("513", true, 3_600_00, 1_800_00, 0.5m));
         (await ledger.AdjustBudgetAsync("V1", 2024, "513", -20_000)).ShouldFailWith("budget.adjustment_invalid");
         (await ledger.AdjustBudgetAsync("V1", 2024, "514", 100)).ShouldFailWith("budget.unknown");
+        foreach (var sql in new[] { "UPDATE budgets SET amount = 1", "DELETE FROM budget_adjustments" })
+        {
+            var overwrite = () => ledger.ExecuteSqlAsync(sql);
+            await overwrite.Should().ThrowAsync<Microsoft.Data.Sqlite.SqliteException>(sql);
+        }
     }
 
     [Fact]

@@ -166,13 +166,13 @@ namespace AssetLedger.Rules.Persistence.Migrations
                 name: "ix_rule_settings_rule_id_organization_id_parameter",
                 table: "rule_settings",
                 columns: new[] { "rule_id", "organization_id", "parameter" });
-            AssetLedger.Core.Persistence.ImmutableTables.Create(migrationBuilder, ["alert_transitions", "rule_settings", "budget_adjustments"]);
+            AssetLedger.Core.Persistence.ImmutableTables.Create(migrationBuilder, ["alert_transitions", "rule_settings", "budgets", "budget_adjustments"]);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            AssetLedger.Core.Persistence.ImmutableTables.Drop(migrationBuilder, ["alert_transitions", "rule_settings", "budget_adjustments"]);
+            AssetLedger.Core.Persistence.ImmutableTables.Drop(migrationBuilder, ["alert_transitions", "rule_settings", "budgets", "budget_adjustments"]);
             migrationBuilder.DropTable(
                 name: "alert_transitions");
 
