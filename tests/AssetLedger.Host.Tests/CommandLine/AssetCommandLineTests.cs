@@ -9,9 +9,7 @@ public sealed class AssetCommandLineTests : IDisposable
 
     private async Task VillageWithPurchaseAsync()
     {
-        await cli.OkAsync("org", "add", "3301", "清河县", "--level", "county");
-        await cli.OkAsync("org", "add", "330101", "城关镇", "--level", "township", "--parent", "3301");
-        await cli.OkAsync("org", "add", "33010101", "东风村", "--level", "village", "--parent", "330101");
+        await cli.CountyWithVillageAsync();
         var purchase = cli.WriteFile("purchase.csv", "key,date,summary,account,debit,credit\nP1,2024-03-15,购入拖拉机,151,30000,\nP1,2024-03-15,购入拖拉机,102,,30000\n");
         await cli.OkAsync("voucher", "import", purchase, "--org", "33010101");
     }

@@ -42,6 +42,14 @@ public sealed class CliRunner : IDisposable
         return result.Output;
     }
 
+    /// <summary>清河县 (3301) → 城关镇 (330101) → 东风村 (33010101): the organizations most command-line tests start from.</summary>
+    public async Task CountyWithVillageAsync()
+    {
+        await OkAsync("org", "add", "3301", "清河县", "--level", "county");
+        await OkAsync("org", "add", "330101", "城关镇", "--level", "township", "--parent", "3301");
+        await OkAsync("org", "add", "33010101", "东风村", "--level", "village", "--parent", "330101");
+    }
+
     public string WriteFile(string name, string content, bool bom = false)
     {
         var path = Path.Combine(Folder, name);

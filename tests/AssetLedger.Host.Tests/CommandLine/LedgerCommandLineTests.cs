@@ -12,9 +12,7 @@ public sealed class LedgerCommandLineTests : IDisposable
 
     private async Task CountyWithVillageAsync()
     {
-        await cli.OkAsync("org", "add", "3301", "清河县", "--level", "county");
-        await cli.OkAsync("org", "add", "330101", "城关镇", "--level", "township", "--parent", "3301");
-        await cli.OkAsync("org", "add", "33010101", "东风村", "--level", "village", "--parent", "330101");
+        await cli.CountyWithVillageAsync();
     }
 
     private static JsonElement Line(JsonDocument doc, string name) =>

@@ -10,9 +10,7 @@ public sealed class RulesCommandLineTests : IDisposable
     [Fact]
     public async Task Rules_run_prints_new_alerts_once_and_alerts_are_handled()
     {
-        await cli.OkAsync("org", "add", "3301", "清河县", "--level", "county");
-        await cli.OkAsync("org", "add", "330101", "城关镇", "--level", "township", "--parent", "3301");
-        await cli.OkAsync("org", "add", "33010101", "东风村", "--level", "village", "--parent", "330101");
+        await cli.CountyWithVillageAsync();
         await cli.OkAsync("voucher", "import", cli.WriteFile("v.csv", "key,date,summary,account,debit,credit\nA,2024-03-05,支付工程款,511,60000,\nA,2024-03-05,支付工程款,102,,60000\n"), "--org", "33010101");
 
         (await cli.OkAsync("rules", "list")).Should().Contain("LARGE_TXN").And.Contain("大额收支").And.Contain("tier1=5000");
@@ -33,9 +31,7 @@ public sealed class RulesCommandLineTests : IDisposable
     [Fact]
     public async Task Budget_import_adjust_and_report_roll_up_and_refuse_a_broken_file()
     {
-        await cli.OkAsync("org", "add", "3301", "清河县", "--level", "county");
-        await cli.OkAsync("org", "add", "330101", "城关镇", "--level", "township", "--parent", "3301");
-        await cli.OkAsync("org", "add", "33010101", "东风村", "--level", "village", "--parent", "330101");
+        await cli.CountyWithVillageAsync();
         await cli.OkAsync("voucher", "import", cli.WriteFile("v.csv", "key,date,summary,account,debit,credit\nA,2024-03-05,办公用品,513,950,\nA,2024-03-05,办公用品,102,,950\n"), "--org", "33010101");
 
         (await cli.OkAsync("budget", "import", cli.WriteFile("b.csv", "account,amount\n513,1000\n501,20000\n"), "--org", "33010101", "--year", "2024"))

@@ -57,9 +57,7 @@ public sealed class SchedulerWiringTests : IDisposable
     [Fact]
     public async Task The_scheduled_job_runs_the_rule_engine_on_the_ledger()
     {
-        await cli.OkAsync("org", "add", "3301", "清河县", "--level", "county");
-        await cli.OkAsync("org", "add", "330101", "城关镇", "--level", "township", "--parent", "3301");
-        await cli.OkAsync("org", "add", "33010101", "东风村", "--level", "village", "--parent", "330101");
+        await cli.CountyWithVillageAsync();
         await cli.OkAsync("voucher", "import", cli.WriteFile("v.csv", "key,date,summary,account,debit,credit\nA,2024-03-05,支付工程款,511,60000,\nA,2024-03-05,支付工程款,102,,60000\n"), "--org", "33010101");
         using var host = BuildHost();
         var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
