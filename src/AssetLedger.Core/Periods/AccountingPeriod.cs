@@ -13,6 +13,10 @@ public readonly struct AccountingPeriod : IEquatable<AccountingPeriod>, ICompara
     public const int MinYear = 1949;
     public const int MaxYear = 9999;
 
+    /// <summary>Why <paramref name="year"/> cannot be a fiscal year, or null when it can.</summary>
+    public static LedgerError? CheckYear(int year) =>
+        year is < MinYear or > MaxYear ? new LedgerError("year.invalid", $"{year} is not a year") : null;
+
     private AccountingPeriod(int year, int month)
     {
         Year = year;

@@ -23,9 +23,9 @@ public sealed class YearEndClose(LedgerDbContext db, BookDirectory books, Vouche
 
     public async Task<Outcome<YearCloseResult>> CloseYearAsync(string orgCode, int year, CancellationToken ct = default)
     {
-        if (year is < AccountingPeriod.MinYear or > AccountingPeriod.MaxYear)
+        if (AccountingPeriod.CheckYear(year) is { } yearError)
         {
-            return new LedgerError("year.invalid", $"{year} is not a year");
+            return yearError;
         }
 
         var book = await books.FindBookAsync(orgCode, ct);

@@ -1,9 +1,7 @@
 using System.CommandLine;
-using AssetLedger.Core;
 using AssetLedger.Core.Audit;
 using AssetLedger.Core.Common;
 using AssetLedger.Core.Persistence;
-using AssetLedger.Rules;
 using AssetLedger.Rules.Persistence;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -78,12 +76,7 @@ public static class Cli
             return await RejectAsync(env, [userError]);
         }
 
-        var services = new ServiceCollection();
-        services.AddSingleton(env.Time);
-        services.AddSingleton(new Actor(user));
-        var connectionString = LedgerDatabase.SqliteConnectionString(path);
-        services.AddLedger(o => o.UseLedgerSqlite(connectionString));
-        services.AddRules(o => o.UseRulesSqlite(connectionString));
+        var services = new ServiceCollection().AddAssetLedger(LedgerDatabase.SqliteConnectionString(path), env.Time, new Actor(user));
         try
         {
             await using var provider = services.BuildServiceProvider();

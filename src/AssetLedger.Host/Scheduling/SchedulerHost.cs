@@ -1,10 +1,5 @@
-using AssetLedger.Core;
 using AssetLedger.Core.Audit;
-using AssetLedger.Rules;
-using AssetLedger.Core.Persistence;
 using AssetLedger.Rules.Jobs;
-using AssetLedger.Rules.Persistence;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Quartz;
 
@@ -21,10 +16,7 @@ public static class SchedulerHost
 
     public static void AddScheduling(this IHostApplicationBuilder builder, string connectionString, TimeProvider time, RuleSchedule schedule)
     {
-        builder.Services.AddSingleton(time);
-        builder.Services.AddSingleton(new Actor(Actor));
-        builder.Services.AddLedger(o => o.UseLedgerSqlite(connectionString));
-        builder.Services.AddRules(o => o.UseRulesSqlite(connectionString));
+        builder.Services.AddAssetLedger(connectionString, time, new Actor(Actor));
         builder.AddQuartz(schedule.AddTo);
         builder.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
     }

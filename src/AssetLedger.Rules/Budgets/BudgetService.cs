@@ -40,9 +40,9 @@ public sealed class BudgetService(RulesDbContext rules, LedgerDbContext ledger, 
             return Outcome<BudgetImportResult>.Failure(book.Errors);
         }
 
-        if (year is < AccountingPeriod.MinYear or > AccountingPeriod.MaxYear)
+        if (AccountingPeriod.CheckYear(year) is { } yearError)
         {
-            return new LedgerError("year.invalid", $"{year} is not a year");
+            return yearError;
         }
 
         var bookId = book.Value.Book.Id;
@@ -183,15 +183,15 @@ public sealed class BudgetService(RulesDbContext rules, LedgerDbContext ledger, 
         var result = new List<BudgetExecution>();
         foreach (var b in scope.Value)
         {
-            result.AddRange(await ExecutionAsync(b.Book.Id, b.Organization.Code, period, ct));
+            result.AddRange(await ExecutionAsync(await books.LoadChartAsync(b.Book.Id, ct), b.Organization.Code, period, ct));
         }
 
         return Outcome<IReadOnlyList<BudgetExecution>>.Success(result);
     }
 
-    internal async Task<IReadOnlyList<BudgetExecution>> ExecutionAsync(int bookId, string orgCode, AccountingPeriod period, CancellationToken ct)
+    internal async Task<IReadOnlyList<BudgetExecution>> ExecutionAsync(BookChart chart, string orgCode, AccountingPeriod period, CancellationToken ct)
     {
-        var budgets = await rules.Budgets.AsNoTracking().Where(x => x.BookId == bookId && x.Year == period.Year).OrderBy(x => x.AccountCode).ToListAsync(ct);
+        var budgets = await rules.Budgets.AsNoTracking().Where(x => x.BookId == chart.BookId && x.Year == period.Year).OrderBy(x => x.AccountCode).ToListAsync(ct);
         if (budgets.Count == 0)
         {
             return [];
@@ -200,7 +200,6 @@ public sealed class BudgetService(RulesDbContext rules, LedgerDbContext ledger, 
         var ids = budgets.Select(x => x.Id).ToList();
         var adjustments = await rules.BudgetAdjustments.AsNoTracking().Where(a => ids.Contains(a.BudgetId))
             .GroupBy(a => a.BudgetId).Select(g => new { g.Key, Sum = g.Sum(a => a.Amount) }).ToDictionaryAsync(x => x.Key, x => x.Sum, ct);
-        var chart = await books.LoadChartAsync(bookId, ct);
         var snapshot = await BalanceSnapshot.LoadAsync(ledger, chart, period, ct);
         return budgets.Select(x =>
         {

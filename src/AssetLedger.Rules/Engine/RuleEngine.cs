@@ -220,7 +220,7 @@ public sealed class RuleEngine(
         var resources = await ledger.Resources.AsNoTracking().Where(r => resourceIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
         // Budgets are compared through the latest month the new vouchers reached.
         AccountingPeriod? budgetPeriod = facts.Count == 0 ? null : facts.Select(v => AccountingPeriod.Of(v.Date)).Max();
-        var executions = budgetPeriod is { } bp ? await budgets.ExecutionAsync(bookId, b.Organization.Code, bp, ct) : [];
+        var executions = budgetPeriod is { } bp ? await budgets.ExecutionAsync(chart, b.Organization.Code, bp, ct) : [];
         return new RuleFacts(bookId, b.Organization.Code, today, facts, events, assets,
             await CashDaysAsync(chart, facts, ct), await OneMatterBalanceAsync(chart, facts, ct),
             resourceEvents, resources, await contracts.SchedulesAsync(bookId, ct), executions, budgetPeriod, earlierPayments, reversed,

@@ -39,6 +39,8 @@ public sealed class SchedulerWiringTests : IDisposable
         trigger!.GetFireTimeAfter(new DateTimeOffset(2026, 1, 15, 9, 7, 30, TimeSpan.FromHours(8)))
             .Should().Be(new DateTimeOffset(2026, 1, 15, 9, 15, 0, TimeSpan.FromHours(8)));
         job!.ConcurrentExecutionDisallowed.Should().BeTrue();
+        trigger.Should().BeAssignableTo<ICronTrigger>().Which.MisfireInstruction
+            .Should().Be(CronTriggerMisfireInstruction.FireAndProceed, "after downtime one run catches up, then the schedule goes on");
     }
 
     [Fact]
