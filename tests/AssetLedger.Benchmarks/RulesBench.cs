@@ -37,12 +37,13 @@ internal static class RulesBench
         sb.AppendLine();
         sb.AppendLine("| measure | result | baseline (same run) | ratio | target |");
         sb.AppendLine("|---|---|---|---|---|");
-        sb.AppendLine(CultureInfo.InvariantCulture, $"| incremental `rules run`, {NewPostings:N0} new postings, 1,000,000-posting ledger | {large.IncrementalMs:N0} ms | same on a 100,000-posting ledger: {small.IncrementalMs:N0} ms | **{large.IncrementalMs / small.IncrementalMs:0.00}** | < 200 ms; ratio ≤ 1.5 |");
-        sb.AppendLine(CultureInfo.InvariantCulture, $"| full re-evaluation (`rules run --full`) of 1,000,000 postings | {large.FullMs:N0} ms | raw `SELECT` of every posting's columns, read once: {rawRead:N0} ms | **{large.FullMs / rawRead:0.00}** | ≤ 3.0 |");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"| incremental run (the 15-minute job: new-entry rules), {NewPostings:N0} new postings, 1,000,000-posting ledger | {large.IncrementalMs:N0} ms | same on a 100,000-posting ledger: {small.IncrementalMs:N0} ms | **{large.IncrementalMs / small.IncrementalMs:0.00}** | < 200 ms; ratio ≤ 1.5 |");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"| full re-evaluation (`rules run --full`) of 1,000,000 postings, first run: every alert written | {large.FullMs:N0} ms | raw `SELECT` of every posting's columns, read once: {rawRead:N0} ms | **{large.FullMs / rawRead:0.00}** | ≤ 3.0 |");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"| the same again (a backfill after a change: the alerts exist) | {large.FullAgainMs:N0} ms | same | **{large.FullAgainMs / rawRead:0.00}** | ≤ 3.0 |");
         return sb.ToString();
     }
 
-    private sealed record Measured(string Database, double IncrementalMs, double FullMs);
+    private sealed record Measured(string Database, double IncrementalMs, double FullMs, double FullAgainMs);
 
     private static async Task<Measured> LedgerAsync(string folder, long postings)
     {
@@ -81,6 +82,7 @@ internal static class RulesBench
 
         // The first run reads everything and sets the watermarks; it is the full re-evaluation's measure too.
         var full = await TimedRunAsync(provider, full: true);
+        var fullAgain = await TimedRunAsync(provider, full: true);
         var incremental = new List<double>();
         for (var round = 1; round <= Rounds; round++)
         {
@@ -94,7 +96,7 @@ internal static class RulesBench
 
         incremental.Sort();
         SqliteConnection.ClearAllPools();
-        return new Measured(database, incremental[Rounds / 2], full);
+        return new Measured(database, incremental[Rounds / 2], full, fullAgain);
     }
 
     private static async Task ImportAsync(IServiceProvider provider, string org, string csv)
@@ -111,7 +113,7 @@ internal static class RulesBench
     {
         await using var scope = provider.CreateAsyncScope();
         var clock = Stopwatch.StartNew();
-        var result = await scope.ServiceProvider.GetRequiredService<RuleEngine>().RunAsync(full: full);
+        var result = await scope.ServiceProvider.GetRequiredService<RuleEngine>().RunAsync(full: full, evaluation: full ? Evaluation.All : Evaluation.NewEntries);
         clock.Stop();
         if (!result.Succeeded)
         {

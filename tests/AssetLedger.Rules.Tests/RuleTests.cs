@@ -165,23 +165,13 @@ public class AlertLifecycleTests
 
 public class DateDrivenAndResourceRuleTests
 {
-    private static async Task<TestLedger> VillageWithContractAsync(DateTimeOffset now)
-    {
-        var ledger = await RulesTestLedger.CreateAsync(now);
-        (await ledger.RunAsync<Core.Resources.ResourceRegister, Outcome<Core.Resources.ResourceImportResult>>(s => s.ImportAsync("V1",
-            new MemoryStream(System.Text.Encoding.UTF8.GetBytes("code,name,type,area\nR1,东坡地,耕地,100\n"))))).ShouldSucceed();
-        (await ledger.RunAsync<Core.Contracts.ContractRegister, Outcome<Core.Contracts.ContractImportResult>>(s => s.ImportAsync("V1",
-            new MemoryStream(System.Text.Encoding.UTF8.GetBytes("number,counterparty,subjects,start,end,annual_amount\nC1,张三,R1,2024-03-01,2026-02-28,10000\n"))))).ShouldSucceed();
-        return ledger;
-    }
-
     private static async Task<Core.Common.Outcome<Engine.RunReport>> RunAsOf(TestLedger ledger, string date) =>
         await ledger.RunAsync<Engine.RuleEngine, Outcome<Engine.RunReport>>(e => e.RunAsync(null, DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture)));
 
     [Fact]
     public async Task Rent_past_due_and_unpaid_is_overdue_once()
     {
-        await using var ledger = await VillageWithContractAsync(new DateTimeOffset(2025, 6, 1, 9, 0, 0, TimeSpan.FromHours(8)));
+        await using var ledger = await RulesTestLedger.VillageWithContractAsync(new DateTimeOffset(2025, 6, 1, 9, 0, 0, TimeSpan.FromHours(8)));
 
         var onTheDueDate = (await RunAsOf(ledger, "2024-03-01")).ShouldSucceed();
         var dayAfter = (await RunAsOf(ledger, "2024-03-02")).ShouldSucceed();
@@ -195,7 +185,7 @@ public class DateDrivenAndResourceRuleTests
     [Fact]
     public async Task A_contract_within_ninety_days_of_its_end_is_flagged_and_not_before()
     {
-        await using var ledger = await VillageWithContractAsync(new DateTimeOffset(2026, 1, 15, 9, 0, 0, TimeSpan.FromHours(8)));
+        await using var ledger = await RulesTestLedger.VillageWithContractAsync(new DateTimeOffset(2026, 1, 15, 9, 0, 0, TimeSpan.FromHours(8)));
 
         (await RunAsOf(ledger, "2025-11-29")).ShouldSucceed().Raised.Should().NotContain(a => a.RuleId == "CONTRACT_EXPIRING", "91 days before the end");
         var inside = (await RunAsOf(ledger, "2025-11-30")).ShouldSucceed();
@@ -206,7 +196,7 @@ public class DateDrivenAndResourceRuleTests
     [Fact]
     public async Task A_resource_leased_out_is_a_resource_change()
     {
-        await using var ledger = await VillageWithContractAsync(new DateTimeOffset(2026, 1, 15, 9, 0, 0, TimeSpan.FromHours(8)));
+        await using var ledger = await RulesTestLedger.VillageWithContractAsync(new DateTimeOffset(2026, 1, 15, 9, 0, 0, TimeSpan.FromHours(8)));
         await RunAsOf(ledger, "2024-01-01");
 
         (await ledger.RunAsync<Core.Resources.ResourceRegister, Outcome<Core.Resources.ResourceView>>(s => s.ChangeAsync("V1", "R1", new DateOnly(2025, 3, 1),
@@ -252,6 +242,7 @@ public class RuleEngineTests
 
         await crashed.Should().ThrowAsync<Microsoft.EntityFrameworkCore.DbUpdateException>();
         (await ledger.ScalarAsync("SELECT count(*) FROM alerts")).Should().Be(0);
+        (await ledger.ScalarAsync("SELECT count(*) FROM payment_index")).Should().Be(0);
         (await ledger.ScalarAsync("SELECT count(*) FROM rule_watermarks")).Should().Be(0);
 
         await ledger.ExecuteSqlAsync("DROP TRIGGER crash;");
@@ -379,5 +370,58 @@ public class StaleBalanceTests
         first.Should().ContainSingle().Which.Amount.Should().Be(5_000_00);
         afterPayment.Should().BeEmpty();
         staleAgain.Should().ContainSingle().Which.Amount.Should().Be(4_000_00);
+    }
+}
+
+public class EvaluationTests
+{
+    [Fact]
+    public async Task A_reversal_read_in_the_same_run_as_its_voucher_resolves_the_alert_that_run_raises()
+    {
+        await using var ledger = await RulesTestLedger.CreateAsync();
+        await ledger.PostAsync("V1", "2024-03-05", Dr("513", 8_000), Cr("102", 8_000));
+        await ledger.ReverseAsync("V1", "记-0001", "2024-03-20");
+
+        var run = await ledger.RunRulesAsync();
+
+        run.Resolved.Should().Be(1);
+        run.Raised.Should().ContainSingle().Which.State.Should().Be(AlertState.Resolved);
+        (await ledger.AlertsAsync()).Single().State.Should().Be(AlertState.Resolved);
+    }
+
+    [Fact]
+    public async Task The_frequent_run_leaves_the_calendar_rules_to_the_daily_checks_which_move_no_watermark()
+    {
+        await using var ledger = await RulesTestLedger.VillageWithContractAsync(new DateTimeOffset(2026, 1, 15, 9, 0, 0, TimeSpan.FromHours(8)));
+        await ledger.PostAsync("V1", "2024-03-05", Dr("513", 8_000), Cr("102", 8_000));
+        var expiring = new DateOnly(2025, 12, 31);
+
+        var daily = await ledger.RunRulesAsync(evaluation: Evaluation.Calendar, asOf: expiring);
+        var frequent = await ledger.RunRulesAsync(evaluation: Evaluation.NewEntries, asOf: expiring);
+        var frequentAgain = await ledger.RunRulesAsync(evaluation: Evaluation.NewEntries, asOf: expiring);
+        var dailyAgain = await ledger.RunRulesAsync(evaluation: Evaluation.Calendar, asOf: expiring);
+
+        daily.Raised.Select(a => a.RuleId).Should().Contain("CONTRACT_EXPIRING").And.NotContain("LARGE_TXN");
+        daily.VouchersRead.Should().Be(0);
+        frequent.Raised.Select(a => a.RuleId).Should().Equal(["LARGE_TXN"], "the voucher is still new to the frequent run after the daily one");
+        frequentAgain.VouchersRead.Should().Be(0);
+        dailyAgain.Raised.Should().BeEmpty("the same day's checks raise nothing twice");
+    }
+
+    [Fact]
+    public async Task A_run_reads_only_the_books_with_new_entries_and_moves_every_watermark_to_the_head()
+    {
+        await using var ledger = await RulesTestLedger.CreateAsync();
+        await ledger.VillageAsync("V2");
+        await ledger.PostAsync("V1", "2024-03-05", Dr("513", 8_000), Cr("102", 8_000));
+        await ledger.RunRulesAsync();
+        await ledger.PostAsync("V2", "2024-03-06", Dr("513", 9_000), Cr("102", 9_000));
+
+        var run = await ledger.RunRulesAsync(evaluation: Evaluation.NewEntries);
+
+        run.VouchersRead.Should().Be(1, "V1 has nothing new; only V2's voucher is read");
+        run.Raised.Should().ContainSingle().Which.Amount.Should().Be(9_000_00);
+        (await ledger.ScalarAsync("SELECT count(DISTINCT last_voucher_id) FROM rule_watermarks")).Should().Be(1, "both books were read up to the same head");
+        (await ledger.ScalarAsync("SELECT count(*) FROM rule_watermarks")).Should().Be(2);
     }
 }

@@ -25,8 +25,20 @@ internal static class RulesTestLedger
         return ledger;
     }
 
-    public static async Task<RunReport> RunRulesAsync(this TestLedger ledger, string? org = null, bool full = false) =>
-        (await ledger.RunAsync<RuleEngine, Outcome<RunReport>>(e => e.RunAsync(org, full: full))).ShouldSucceed();
+    /// <summary>Village V1 with resource R1 leased to 张三 by contract C1, 2024-03-01 to 2026-02-28 at 10,000 a year.</summary>
+    public static async Task<TestLedger> VillageWithContractAsync(DateTimeOffset now)
+    {
+        var ledger = await CreateAsync(now);
+        (await ledger.RunAsync<Core.Resources.ResourceRegister, Outcome<Core.Resources.ResourceImportResult>>(s => s.ImportAsync("V1",
+            new MemoryStream(Encoding.UTF8.GetBytes("code,name,type,area\nR1,东坡地,耕地,100\n"))))).ShouldSucceed();
+        (await ledger.RunAsync<Core.Contracts.ContractRegister, Outcome<Core.Contracts.ContractImportResult>>(s => s.ImportAsync("V1",
+            new MemoryStream(Encoding.UTF8.GetBytes("number,counterparty,subjects,start,end,annual_amount\nC1,张三,R1,2024-03-01,2026-02-28,10000\n"))))).ShouldSucceed();
+        return ledger;
+    }
+
+    public static async Task<RunReport> RunRulesAsync(
+        this TestLedger ledger, string? org = null, bool full = false, Evaluation evaluation = Evaluation.All, DateOnly? asOf = null) =>
+        (await ledger.RunAsync<RuleEngine, Outcome<RunReport>>(e => e.RunAsync(org, asOf, full, evaluation))).ShouldSucceed();
 
     public static Task<Outcome<Settings.RuleSetting>> SetRuleAsync(this TestLedger ledger, string org, string rule, string parameter, decimal value) =>
         ledger.RunAsync<RuleSettings, Outcome<Settings.RuleSetting>>(s => s.SetAsync(org, rule, parameter, value, "测试"));

@@ -10,12 +10,22 @@ namespace AssetLedger.Core.Persistence;
 /// the SQL). The posting path's two hot statements go through it. On SQLite it drives the connection's own
 /// statement handle and binds by index: ADO.NET binds every parameter by name on every execution, which costs more
 /// than the insert itself (measured: 3.0 against 1.3 µs a posting row). Other providers get a plain prepared
-/// command; PostgreSQL may later bring its own (binary COPY).
+/// command; PostgreSQL may later bring its own (binary COPY). Public because the rule engine writes its alerts, in
+/// the same database, through it too.
 /// </summary>
-internal abstract class BulkInsert : IDisposable
+public abstract class BulkInsert : IDisposable
 {
     public static BulkInsert Prepare(DbConnection connection, DbTransaction transaction, string sql, bool native = true) =>
         native && connection is SqliteConnection sqlite ? new SqliteNative(sqlite, sql) : new AdoNet(connection, transaction, sql);
+
+    /// <summary>
+    /// Prepares an <c>INSERT … ON CONFLICT DO NOTHING</c> (no RETURNING clause) into a table with an integer key
+    /// <c>id</c>, for <see cref="ExecuteReturningId"/>. SQLite reports the new rowid on its connection — a RETURNING
+    /// clause costs it more than the insert itself (measured: 5.2 against 3.2 s for 318,000 alerts) — and other
+    /// providers get <c>RETURNING id</c> appended.
+    /// </summary>
+    public static BulkInsert PrepareReturningId(DbConnection connection, DbTransaction transaction, string sql, bool native = true) =>
+        native && connection is SqliteConnection sqlite ? new SqliteNative(sqlite, sql) : new AdoNet(connection, transaction, sql.TrimEnd() + " RETURNING id");
 
     public abstract void Set(int index, long value);
 
@@ -54,6 +64,12 @@ internal abstract class BulkInsert : IDisposable
     /// <summary>Runs the statement; returns the number of rows it inserted (0 when ON CONFLICT DO NOTHING fired).</summary>
     public abstract int Execute();
 
+    /// <summary>
+    /// Runs a statement prepared by <see cref="PrepareReturningId"/>: the new row's id, or null when the conflict
+    /// clause skipped the row.
+    /// </summary>
+    public abstract long? ExecuteReturningId();
+
     public abstract void Dispose();
 
     /// <summary>SQLite through its C API on the connection's handle, inside the connection's transaction.</summary>
@@ -85,6 +101,19 @@ internal abstract class BulkInsert : IDisposable
             {
                 NativeSqlite.Check(db, raw.sqlite3_step(statement), raw.SQLITE_DONE);
                 return raw.sqlite3_changes(db);
+            }
+            finally
+            {
+                raw.sqlite3_reset(statement);
+            }
+        }
+
+        public override long? ExecuteReturningId()
+        {
+            try
+            {
+                NativeSqlite.Check(db, raw.sqlite3_step(statement), raw.SQLITE_DONE);
+                return raw.sqlite3_changes(db) == 1 ? raw.sqlite3_last_insert_rowid(db) : null;
             }
             finally
             {
@@ -127,6 +156,8 @@ internal abstract class BulkInsert : IDisposable
         public override void Set(int index, DateTime value) => parameters[index].Value = value;
 
         public override int Execute() => command.ExecuteNonQuery();
+
+        public override long? ExecuteReturningId() => command.ExecuteScalar() is { } id and not DBNull ? Convert.ToInt64(id, CultureInfo.InvariantCulture) : null;
 
         public override void Dispose() => command.Dispose();
     }

@@ -117,10 +117,10 @@ public sealed class LedgerVerifier(LedgerDbContext db, BookDirectory books, Asse
                 FROM vouchers {(all ? string.Empty : $"WHERE book_id IN ({bookList})")} ORDER BY id
                 """, [], r =>
                 {
-                    var bookPeriod = r.Long(1);
-                    var packed = r.Long(5);
-                    vouchers.Add(new VoucherRow(r.Long(0), (int)(bookPeriod / 1000000), (int)(bookPeriod % 1000000), (int)r.Long(2),
-                        r.Long(3), (int)r.Long(4), (packed & 1) == 1, packed >> 1 == 0 ? null : packed >> 1));
+                    var bookPeriod = r.Number(1);
+                    var packed = r.Number(5);
+                    vouchers.Add(new VoucherRow(r.Number(0), (int)(bookPeriod / 1000000), (int)(bookPeriod % 1000000), (int)r.Number(2),
+                        r.Number(3), (int)r.Number(4), (packed & 1) == 1, packed >> 1 == 0 ? null : packed >> 1));
                 }, NativeReads);
             await QueryAsync(connection, $"""
                 SELECT book_id, period, COUNT(*), MIN(number), MAX(number) FROM vouchers
@@ -378,7 +378,7 @@ public sealed class LedgerVerifier(LedgerDbContext db, BookDirectory books, Asse
 
         postings = BulkQuery.Run(connection, sql, [slice.FromPosting, slice.ToPosting], r =>
         {
-            var id = r.Long(0);
+            var id = r.Number(0);
             while (vi < vouchers.Count && vouchers[vi].FirstPosting + vouchers[vi].LineCount <= id)
             {
                 CloseVoucher(vouchers[vi++]);
@@ -391,14 +391,14 @@ public sealed class LedgerVerifier(LedgerDbContext db, BookDirectory books, Asse
             }
 
             var v = vouchers[vi];
-            if (r.Long(1) != v.Id)
+            if (r.Number(1) != v.Id)
             {
                 problems.Add(new LedgerError("verify.posting_misplaced",
-                    $"posting {id} lies in the lines of voucher id {v.Id} but names voucher {r.Long(1)}"));
+                    $"posting {id} lies in the lines of voucher id {v.Id} but names voucher {r.Number(1)}"));
             }
 
-            var accountAndCounterparty = r.Long(2);
-            var line = new Line((int)(accountAndCounterparty >> 32), (int)(accountAndCounterparty & 0xFFFFFFFF), r.Long(3), r.Long(4));
+            var accountAndCounterparty = r.Number(2);
+            var line = new Line((int)(accountAndCounterparty >> 32), (int)(accountAndCounterparty & 0xFFFFFFFF), r.Number(3), r.Number(4));
             seen++;
             debit += line.Debit;
             credit += line.Credit;
@@ -432,10 +432,10 @@ public sealed class LedgerVerifier(LedgerDbContext db, BookDirectory books, Asse
         var result = new Dictionary<Key, Sums>();
         BulkQuery.Run(connection, sql, [], r =>
         {
-            var bookPeriod = r.Long(0);
-            var accountAndCounterparty = r.Long(1);
+            var bookPeriod = r.Number(0);
+            var accountAndCounterparty = r.Number(1);
             result[new Key((int)(bookPeriod / 1000000), (int)(accountAndCounterparty >> 32), (int)(accountAndCounterparty & 0xFFFFFFFF), (int)(bookPeriod % 1000000))] =
-                new Sums { Debit = r.Long(2), Credit = r.Long(3), YearEndDebit = r.Long(4), YearEndCredit = r.Long(5) };
+                new Sums { Debit = r.Number(2), Credit = r.Number(3), YearEndDebit = r.Number(4), YearEndCredit = r.Number(5) };
         }, native);
         return result;
     }

@@ -12,6 +12,46 @@ public static class VoucherLookup
     public static IQueryable<Posting> LinesOf(this LedgerDbContext db, Voucher voucher) =>
         db.Postings.Where(p => p.Id >= voucher.FirstPostingId && p.Id < voucher.FirstPostingId + voucher.LineCount);
 
+    /// <summary>
+    /// The vouchers of one book posted after <see cref="VoucherRange.AfterId"/> up to <see cref="VoucherRange.ThroughId"/>
+    /// and dated within the range, with their lines, in id order — read in one pass through <see cref="BulkQuery"/>
+    /// (the rule engine reads every new voucher this way, and a full re-evaluation the whole log).
+    /// </summary>
+    public static async Task<List<LoggedVoucher>> ReadPostedAsync(this LedgerDbContext db, VoucherRange range, CancellationToken ct)
+    {
+        var result = new List<LoggedVoucher>();
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            List<LoggedLine>? lines = null;
+            BulkQuery.Run(connection, """
+                SELECT v.id, v.period, v.number, v.date, v.resolution, v.reverses_voucher_id,
+                       p.account_id, p.counterparty_id, p.debit, p.credit, p.summary
+                FROM vouchers v JOIN postings p ON p.id >= v.first_posting_id AND p.id < v.first_posting_id + v.line_count
+                WHERE v.book_id = @book AND v.id > @after AND v.id <= @through AND v.date >= @from AND v.date <= @to
+                ORDER BY v.id, p.id
+                """, [(long)range.BookId, range.AfterId, range.ThroughId, range.From, range.To], r =>
+                {
+                    var id = r.Number(0);
+                    if (result.Count == 0 || result[^1].Id != id)
+                    {
+                        lines = [];
+                        result.Add(new LoggedVoucher(id, (int)r.Number(1), (int)r.Number(2), r.Date(3), r.IsNull(4) ? null : r.Text(4),
+                            r.IsNull(5) ? null : r.Number(5), lines));
+                    }
+
+                    lines!.Add(new LoggedLine((int)r.Number(6), r.IsNull(7) ? null : (int)r.Number(7), r.Number(8), r.Number(9), r.Text(10)));
+                });
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+
+        return result;
+    }
+
     /// <summary>Finds a voucher by <c>2024-03/记-0001</c>, or by <c>记-0001</c> when only one month has that number.</summary>
     public static async Task<Outcome<Voucher>> FindVoucherAsync(this LedgerDbContext db, int bookId, string text, CancellationToken ct)
     {
@@ -38,3 +78,17 @@ public static class VoucherLookup
         };
     }
 }
+
+/// <summary>Which posted vouchers of a book to read: by id (past a watermark, up to a bound) and by date.</summary>
+public sealed record VoucherRange(int BookId, long AfterId = 0, long ThroughId = long.MaxValue)
+{
+    public DateOnly From { get; init; } = DateOnly.MinValue;
+
+    public DateOnly To { get; init; } = DateOnly.MaxValue;
+}
+
+/// <summary>A posted voucher with its lines, as read back from the posting log.</summary>
+public sealed record LoggedVoucher(long Id, int Period, int Number, DateOnly Date, string? Resolution, long? ReversesVoucherId, IReadOnlyList<LoggedLine> Lines);
+
+/// <summary>One line of a <see cref="LoggedVoucher"/>.</summary>
+public sealed record LoggedLine(int AccountId, int? CounterpartyId, long Debit, long Credit, string Summary);

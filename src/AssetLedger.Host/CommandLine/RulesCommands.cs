@@ -53,7 +53,7 @@ internal static class RulesCommands
                 day = d.Value;
             }
 
-            var result = await sp.GetRequiredService<RuleEngine>().RunAsync(parse.GetValue(org), day, parse.GetValue(full), ct);
+            var result = await sp.GetRequiredService<RuleEngine>().RunAsync(parse.GetValue(org), day, parse.GetValue(full), Evaluation.All, ct);
             if (!result.Succeeded)
             {
                 return await Cli.RejectAsync(env, result.Errors);

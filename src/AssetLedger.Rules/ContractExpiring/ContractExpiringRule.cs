@@ -8,7 +8,7 @@ namespace AssetLedger.Rules.ContractExpiring;
 public sealed class ContractExpiringRule : IRule
 {
     public RuleDefinition Definition { get; } = new("CONTRACT_EXPIRING", "合同到期",
-        "发包或租赁合同将在规定天数内到期。", new Dictionary<string, decimal> { ["days"] = 90m });
+        "发包或租赁合同将在规定天数内到期。", new Dictionary<string, decimal> { ["days"] = 90m }, RuleTrigger.Calendar);
 
     public IEnumerable<Finding> Evaluate(RuleFacts facts, RuleParameters parameters)
     {

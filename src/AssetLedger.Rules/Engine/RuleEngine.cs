@@ -7,28 +7,36 @@ using AssetLedger.Core.Contracts;
 using AssetLedger.Core.Organizations;
 using AssetLedger.Core.Periods;
 using AssetLedger.Core.Persistence;
+using AssetLedger.Core.Resources;
 using AssetLedger.Core.Vouchers;
 using AssetLedger.Rules.Alerts;
 using AssetLedger.Rules.Persistence;
 using AssetLedger.Rules.Settings;
+using AssetLedger.Rules.SplitPayment;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace AssetLedger.Rules.Engine;
 
 public sealed record RunReport(IReadOnlyList<Alert> Raised, int Resolved, int Books, int VouchersRead, int AssetEventsRead);
 
 /// <summary>
-/// One evaluation: for each book, what was posted or registered since its watermark becomes facts — with the
-/// date-driven facts of the evaluation day (contracts and their schedules) — every rule looks at them with the
-/// parameters in force for that book, and the findings become alerts unless the same fact already raised one. A reversal resolves the alerts of the voucher it reverses. Facts are read first; the alerts and the new
-/// watermarks are then written in one transaction, so a crash in between loses nothing and doubles nothing.
+/// One evaluation. New-entry rules: for each book with vouchers or register events past its watermark, what is new
+/// becomes facts and the rules look at them (the frequent job). Calendar rules: the state of every book on the
+/// evaluation day — contracts and their schedules, idle balances (the daily job). Each rule uses the parameters in
+/// force for the book; its findings become alerts unless the same fact already raised one, which the alerts' unique
+/// key decides as they are inserted. A reversal resolves the alerts of the voucher it reverses. Facts are read
+/// first; the alerts, SPLIT_PAYMENT's payment index and the new watermarks are then written in one transaction, so
+/// a crash in between loses nothing and doubles nothing.
 /// </summary>
 public sealed class RuleEngine(
     LedgerDbContext ledger, RulesDbContext rules, BookDirectory books, ContractRegister contracts, Budgets.BudgetService budgets, Actor actor, TimeProvider time)
 {
-    /// <param name="full">Read everything again, not only what is past the watermarks (a backfill, e.g. after a new rule
-    /// or a changed parameter): the alerts' unique keys keep what was raised from being raised again.</param>
-    public async Task<Outcome<RunReport>> RunAsync(string? orgCode = null, DateOnly? asOf = null, bool full = false, CancellationToken ct = default)
+    /// <param name="full">Read every entry again, not only what is past the watermarks (a backfill, e.g. after a new
+    /// rule or a changed parameter): the alerts' unique keys keep what was raised from being raised again.</param>
+    /// <param name="evaluation">Which rules: those triggered by new entries, by the calendar, or both (the command line).</param>
+    public async Task<Outcome<RunReport>> RunAsync(
+        string? orgCode = null, DateOnly? asOf = null, bool full = false, Evaluation evaluation = Evaluation.All, CancellationToken ct = default)
     {
         var scope = orgCode is null ? null : await books.FindBooksUnderAsync(orgCode, ct);
         if (scope is { Succeeded: false })
@@ -37,102 +45,183 @@ public sealed class RuleEngine(
         }
 
         var orgs = await ledger.Organizations.AsNoTracking().ToDictionaryAsync(o => o.Id, ct);
-        var allBooks = await ledger.Books.AsNoTracking().ToListAsync(ct);
-        var bookRefs = scope?.Value ?? allBooks.Select(b => new BookRef(orgs[b.OrganizationId], b)).ToList();
+        var bookRefs = scope?.Value ?? (await ledger.Books.AsNoTracking().ToListAsync(ct)).Select(b => new BookRef(orgs[b.OrganizationId], b)).ToList();
         var settings = await RuleSettings.InForceAsync(rules, ct);
         var watermarks = await rules.RuleWatermarks.AsNoTracking().ToDictionaryAsync(w => w.BookId, ct);
         var today = asOf ?? LedgerClock.Today(time);
+        var (newEntries, calendar) = (evaluation.HasFlag(Evaluation.NewEntries), evaluation.HasFlag(Evaluation.Calendar));
+
+        // The streams' heads now: this run reads up to them, and every book in scope has then been read up to them.
+        var heads = newEntries ? await HeadsAsync(ct) : null;
+        var withNewEntries = heads is null ? [] : full ? bookRefs.Select(b => b.Book.Id).ToHashSet() : await BooksWithNewEntriesAsync(bookRefs, watermarks, heads, ct);
 
         // 1. Read: facts and findings per book.
-        var work = new List<(int BookId, List<Finding> Findings, List<(long Reversed, string Number)> Reversals, long LastVoucher, long LastEvent, long LastResourceEvent)>();
+        var work = new List<BookWork>();
         int vouchersRead = 0, eventsRead = 0;
         foreach (var b in bookRefs)
         {
-            var mark = watermarks.GetValueOrDefault(b.Book.Id);
-            var facts = await FactsAsync(b, FactWindow.After(full ? null : mark), today, ct);
+            var hasNew = withNewEntries.Contains(b.Book.Id);
+            if (!hasNew && !calendar)
+            {
+                continue;
+            }
+
+            var chain = Chain(orgs, b.Organization);
+            var parameters = RuleCatalog.All.ToDictionary(r => r.Definition.Id, r => RuleSettings.Resolve(r.Definition, chain, settings));
+            var window = hasNew ? FactWindow.After(full ? null : watermarks.GetValueOrDefault(b.Book.Id), heads!) : null;
+            var (facts, payments) = await FactsAsync(b, window, calendar, today, SplitPaymentRule.LookBackDays(parameters[SplitPaymentRule.Id]), ct);
             vouchersRead += facts.NewVouchers.Count;
             eventsRead += facts.NewAssetEvents.Count + facts.NewResourceEvents.Count;
 
-            var chain = Chain(orgs, b.Organization);
-            var findings = RuleCatalog.All.SelectMany(r => r.Evaluate(facts, RuleSettings.Resolve(r.Definition, chain, settings))).ToList();
+            var findings = RuleCatalog.All
+                .Where(r => r.Definition.Trigger == RuleTrigger.NewEntries ? hasNew : calendar)
+                .SelectMany(r => r.Evaluate(facts, parameters[r.Definition.Id])).ToList();
             var reversals = facts.NewVouchers.Where(v => v.Reverses is not null).Select(v => (v.Reverses!.Value, v.Number)).ToList();
-            work.Add((b.Book.Id, findings, reversals,
-                Math.Max(mark?.LastVoucherId ?? 0, facts.NewVouchers.Select(v => v.Id).DefaultIfEmpty(0).Max()),
-                Math.Max(mark?.LastAssetEventId ?? 0, facts.NewAssetEvents.Select(e => e.Id).DefaultIfEmpty(0).Max()),
-                Math.Max(mark?.LastResourceEventId ?? 0, facts.NewResourceEvents.Select(e => e.Id).DefaultIfEmpty(0).Max())));
+            work.Add(new BookWork(b.Book.Id, findings, parameters, reversals, payments));
         }
 
-        // 2. Write: alerts, resolutions and watermarks together.
+        // 2. Write: alerts, resolutions, the payment index and the watermarks together.
         var raised = new List<Alert>();
         var resolved = 0;
         await using var tx = await rules.Database.BeginTransactionAsync(ct);
         var now = LedgerClock.UtcNow(time);
-        foreach (var (bookId, findings, reversals, lastVoucher, lastEvent, lastResourceEvent) in work)
+        var connection = rules.Database.GetDbConnection();
+        using var insertAlert = BulkInsert.PrepareReturningId(connection, tx.GetDbTransaction(), """
+            INSERT INTO alerts (book_id, rule_id, severity, subject_key, "window", amount, occurred_on, parameters, evidence, explanation, raised_at_utc, state)
+            VALUES (@book_id, @rule_id, @severity, @subject_key, @window, @amount, @occurred_on, @parameters, @evidence, @explanation, @raised_at_utc, @state)
+            ON CONFLICT (book_id, rule_id, subject_key, "window") DO NOTHING
+            """);
+        using var insertPayment = BulkInsert.Prepare(connection, tx.GetDbTransaction(), """
+            INSERT INTO payment_index (voucher_id, book_id, counterparty_id, date, amount, number)
+            VALUES (@voucher_id, @book_id, @counterparty_id, @date, @amount, @number)
+            ON CONFLICT (voucher_id) DO NOTHING
+            """);
+        foreach (var w in work)
         {
-            // The same fact never raises two alerts: the keys already raised for these subjects, read in chunks.
-            var raisedKeys = new HashSet<(string Rule, string Subject, string Window)>();
-            foreach (var chunk in findings.Select(f => f.SubjectKey).Distinct().Chunk(500))
+            // The same fact never raises two alerts: the unique key skips it.
+            var parametersJson = new Dictionary<string, string>();
+            foreach (var f in w.Findings)
             {
-                var keys = await rules.Alerts.AsNoTracking().Where(a => a.BookId == bookId && chunk.Contains(a.SubjectKey))
-                    .Select(a => new { a.RuleId, a.SubjectKey, a.Window }).ToListAsync(ct);
-                raisedKeys.UnionWith(keys.Select(k => (k.RuleId, k.SubjectKey, k.Window)));
-            }
-
-            var chain = Chain(orgs, orgs[allBooks.First(x => x.Id == bookId).OrganizationId]);
-            var parametersByRule = new Dictionary<string, string>();
-            foreach (var f in findings)
-            {
-                if (!raisedKeys.Add((f.RuleId, f.SubjectKey, f.Window)))
+                if (!parametersJson.TryGetValue(f.RuleId, out var parameters))
                 {
-                    continue;
-                }
-
-                if (!parametersByRule.TryGetValue(f.RuleId, out var parameters))
-                {
-                    var definition = RuleCatalog.All.First(r => r.Definition.Id == f.RuleId).Definition;
-                    parameters = JsonSerializer.Serialize(RuleSettings.Resolve(definition, chain, settings).Values, AuditLog.Json);
-                    parametersByRule[f.RuleId] = parameters;
+                    parameters = JsonSerializer.Serialize(w.Parameters[f.RuleId].Values, AuditLog.Json);
+                    parametersJson[f.RuleId] = parameters;
                 }
 
                 var alert = new Alert
                 {
-                    BookId = bookId, RuleId = f.RuleId, Severity = f.Severity, SubjectKey = f.SubjectKey, Window = f.Window, Amount = f.Amount,
+                    BookId = w.BookId, RuleId = f.RuleId, Severity = f.Severity, SubjectKey = f.SubjectKey, Window = f.Window, Amount = f.Amount,
                     OccurredOn = f.OccurredOn, Explanation = f.Explanation, RaisedAtUtc = now, State = AlertState.Open,
                     Parameters = parameters,
                     Evidence = JsonSerializer.Serialize(f.Evidence, AuditLog.Json),
                 };
-                rules.Alerts.Add(alert);
-                raised.Add(alert);
-            }
-
-            foreach (var (reversed, number) in reversals)
-            {
-                var key = $"voucher:{reversed}";
-                foreach (var alert in await rules.Alerts.Where(a => a.BookId == bookId && a.SubjectKey == key && (a.State == AlertState.Open || a.State == AlertState.Acknowledged)).ToListAsync(ct))
+                if (Insert(insertAlert, alert) is { } id)
                 {
-                    rules.AlertTransitions.Add(new AlertTransition { AlertId = alert.Id, From = alert.State, To = AlertState.Resolved, Actor = actor.Name, AtUtc = now, Comment = $"凭证已被{number}红字冲销" });
-                    alert.State = AlertState.Resolved;
-                    resolved++;
+                    alert.Id = id;
+                    raised.Add(alert);
                 }
             }
 
-            var mark = await rules.RuleWatermarks.FindAsync([bookId], ct);
-            if (mark is null)
+            foreach (var p in w.Payments)
             {
-                rules.RuleWatermarks.Add(new RuleWatermark { BookId = bookId, LastVoucherId = lastVoucher, LastAssetEventId = lastEvent, LastResourceEventId = lastResourceEvent, UpdatedAtUtc = now });
+                insertPayment.Set(0, p.VoucherId);
+                insertPayment.Set(1, p.BookId);
+                insertPayment.Set(2, p.CounterpartyId);
+                insertPayment.Set(3, p.Date);
+                insertPayment.Set(4, p.Amount);
+                insertPayment.Set(5, p.Number);
+                insertPayment.Execute();
             }
-            else
+
+            // A reversal resolves the reversed voucher's alerts — also those this run has just raised.
+            foreach (var (reversed, number) in w.Reversals)
             {
-                mark.LastVoucherId = lastVoucher;
-                mark.LastAssetEventId = lastEvent;
-                mark.LastResourceEventId = lastResourceEvent;
-                mark.UpdatedAtUtc = now;
+                var key = $"voucher:{reversed}";
+                foreach (var alert in await rules.Alerts.Where(a => a.BookId == w.BookId && a.SubjectKey == key && (a.State == AlertState.Open || a.State == AlertState.Acknowledged)).ToListAsync(ct))
+                {
+                    rules.AlertTransitions.Add(new AlertTransition { AlertId = alert.Id, From = alert.State, To = AlertState.Resolved, Actor = actor.Name, AtUtc = now, Comment = $"凭证已被{number}红字冲销" });
+                    alert.State = AlertState.Resolved;
+                    raised.Find(a => a.Id == alert.Id)?.State = AlertState.Resolved;
+                    resolved++;
+                }
             }
+        }
+
+        if (heads is not null)
+        {
+            await MoveWatermarksAsync(bookRefs.Select(b => b.Book.Id).ToList(), watermarks, heads, now, ct);
         }
 
         await rules.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return Outcome<RunReport>.Success(new RunReport(raised, resolved, bookRefs.Count, vouchersRead, eventsRead));
+    }
+
+    private sealed record BookWork(
+        int BookId, List<Finding> Findings, Dictionary<string, RuleParameters> Parameters, List<(long Reversed, string Number)> Reversals, List<IndexedPayment> Payments);
+
+    /// <summary>The highest voucher, asset-event and resource-event ids in the ledger.</summary>
+    private sealed record StreamHeads(long Voucher, long AssetEvent, long ResourceEvent);
+
+    private async Task<StreamHeads> HeadsAsync(CancellationToken ct) => new(
+        await ledger.Vouchers.MaxAsync(v => (long?)v.Id, ct) ?? 0,
+        await ledger.AssetEvents.MaxAsync(e => (long?)e.Id, ct) ?? 0,
+        await ledger.ResourceEvents.MaxAsync(e => (long?)e.Id, ct) ?? 0);
+
+    /// <summary>
+    /// The books with an entry past their watermark: one range read per stream, from the lowest watermark in scope to
+    /// the head — so a run costs what was posted since, however many books are idle.
+    /// </summary>
+    private async Task<HashSet<int>> BooksWithNewEntriesAsync(IReadOnlyList<BookRef> scope, Dictionary<int, RuleWatermark> marks, StreamHeads heads, CancellationToken ct)
+    {
+        RuleWatermark Mark(BookRef b) => marks.GetValueOrDefault(b.Book.Id) ?? new RuleWatermark { BookId = b.Book.Id };
+        var (v0, a0, r0) = (scope.Min(b => Mark(b).LastVoucherId), scope.Min(b => Mark(b).LastAssetEventId), scope.Min(b => Mark(b).LastResourceEventId));
+        var vouchers = await ledger.Vouchers.AsNoTracking().Where(v => v.Id > v0 && v.Id <= heads.Voucher)
+            .GroupBy(v => v.BookId).Select(g => new { g.Key, Head = g.Max(v => v.Id) }).ToDictionaryAsync(x => x.Key, x => x.Head, ct);
+        var assetEvents = await ledger.AssetEvents.AsNoTracking().Where(e => e.Id > a0 && e.Id <= heads.AssetEvent)
+            .GroupBy(e => e.BookId).Select(g => new { g.Key, Head = g.Max(e => e.Id) }).ToDictionaryAsync(x => x.Key, x => x.Head, ct);
+        var resourceEvents = await ledger.ResourceEvents.AsNoTracking().Where(e => e.Id > r0 && e.Id <= heads.ResourceEvent)
+            .GroupBy(e => e.BookId).Select(g => new { g.Key, Head = g.Max(e => e.Id) }).ToDictionaryAsync(x => x.Key, x => x.Head, ct);
+        return scope.Select(b => (Id: b.Book.Id, Mark: Mark(b)))
+            .Where(b => vouchers.GetValueOrDefault(b.Id) > b.Mark.LastVoucherId || assetEvents.GetValueOrDefault(b.Id) > b.Mark.LastAssetEventId
+                || resourceEvents.GetValueOrDefault(b.Id) > b.Mark.LastResourceEventId)
+            .Select(b => b.Id).ToHashSet();
+    }
+
+    /// <summary>Every book in scope has been read up to the heads: one UPDATE for those with marks, an INSERT for the rest.</summary>
+    private async Task MoveWatermarksAsync(List<int> bookIds, Dictionary<int, RuleWatermark> marks, StreamHeads heads, DateTime now, CancellationToken ct)
+    {
+        var existing = bookIds.Where(marks.ContainsKey).ToList();
+        foreach (var chunk in existing.Chunk(500))
+        {
+            await rules.RuleWatermarks.Where(w => chunk.Contains(w.BookId)).ExecuteUpdateAsync(s => s
+                .SetProperty(w => w.LastVoucherId, heads.Voucher)
+                .SetProperty(w => w.LastAssetEventId, heads.AssetEvent)
+                .SetProperty(w => w.LastResourceEventId, heads.ResourceEvent)
+                .SetProperty(w => w.UpdatedAtUtc, now), ct);
+        }
+
+        rules.RuleWatermarks.AddRange(bookIds.Where(id => !marks.ContainsKey(id)).Select(id => new RuleWatermark
+        {
+            BookId = id, LastVoucherId = heads.Voucher, LastAssetEventId = heads.AssetEvent, LastResourceEventId = heads.ResourceEvent, UpdatedAtUtc = now,
+        }));
+    }
+
+    private static long? Insert(BulkInsert insert, Alert alert)
+    {
+        insert.Set(0, alert.BookId);
+        insert.Set(1, alert.RuleId);
+        insert.Set(2, alert.Severity.ToString());
+        insert.Set(3, alert.SubjectKey);
+        insert.Set(4, alert.Window);
+        insert.Set(5, alert.Amount);
+        insert.Set(6, alert.OccurredOn);
+        insert.Set(7, alert.Parameters);
+        insert.Set(8, alert.Evidence);
+        insert.Set(9, alert.Explanation);
+        insert.Set(10, alert.RaisedAtUtc);
+        insert.Set(11, alert.State.ToString());
+        return insert.ExecuteReturningId();
     }
 
     /// <summary>The organization and those above it: where a parameter is looked up, nearest first.</summary>
@@ -183,48 +272,94 @@ public sealed class RuleEngine(
         var result = new List<BacktestFinding>();
         foreach (var b in scope.Value)
         {
-            var facts = await FactsAsync(b, FactWindow.Between(from, to), to, ct);
             var inForce = RuleSettings.Resolve(rule.Definition, Chain(orgs, b.Organization), settings).Values;
             var parameters = new RuleParameters(inForce.ToDictionary(p => p.Key, p => proposed.TryGetValue(p.Key, out var v) ? v : p.Value));
+            var lookBack = rule is SplitPaymentRule ? SplitPaymentRule.LookBackDays(parameters) : 0;
+            var (facts, _) = await FactsAsync(b, FactWindow.Between(from, to), rule.Definition.Trigger == RuleTrigger.Calendar, to, lookBack, ct);
             result.AddRange(rule.Evaluate(facts, parameters).Select(f => new BacktestFinding(b.Organization.Code, f)));
         }
 
         return Outcome<IReadOnlyList<BacktestFinding>>.Success(result);
     }
 
-    /// <summary>What a run reads: past the watermarks (a run), or what is dated in a range (a backtest).</summary>
-    private sealed record FactWindow(long AfterVoucher, long AfterAssetEvent, long AfterResourceEvent, DateOnly? From, DateOnly? To)
+    /// <summary>Which entries a run reads: past the watermarks up to the heads (a run), or what is dated in a range (a backtest).</summary>
+    private sealed record FactWindow(VoucherRange Vouchers, long AfterAssetEvent, long ThroughAssetEvent, long AfterResourceEvent, long ThroughResourceEvent)
     {
-        public static FactWindow After(RuleWatermark? mark) =>
-            new(mark?.LastVoucherId ?? 0, mark?.LastAssetEventId ?? 0, mark?.LastResourceEventId ?? 0, null, null);
+        public bool IsDateRange => Vouchers.From != DateOnly.MinValue || Vouchers.To != DateOnly.MaxValue;
 
-        public static FactWindow Between(DateOnly from, DateOnly to) => new(0, 0, 0, from, to);
+        public static FactWindow After(RuleWatermark? mark, StreamHeads heads) =>
+            new(new VoucherRange(0, mark?.LastVoucherId ?? 0, heads.Voucher), mark?.LastAssetEventId ?? 0, heads.AssetEvent, mark?.LastResourceEventId ?? 0, heads.ResourceEvent);
+
+        public static FactWindow Between(DateOnly from, DateOnly to) =>
+            new(new VoucherRange(0) { From = from, To = to }, 0, long.MaxValue, 0, long.MaxValue);
     }
 
-    private async Task<RuleFacts> FactsAsync(BookRef b, FactWindow window, DateOnly today, CancellationToken ct)
+    /// <param name="entries">The new entries to read, or null when the book has none (a calendar-only look).</param>
+    /// <param name="calendar">Whether to read the book's state on <paramref name="today"/> for the calendar rules.</param>
+    /// <param name="lookBackDays">How far before the earliest new payment SPLIT_PAYMENT looks.</param>
+    private async Task<(RuleFacts Facts, List<IndexedPayment> Payments)> FactsAsync(
+        BookRef b, FactWindow? entries, bool calendar, DateOnly today, int lookBackDays, CancellationToken ct)
     {
-        var (afterVoucher, afterEvent, afterResourceEvent) = (window.AfterVoucher, window.AfterAssetEvent, window.AfterResourceEvent);
-        var (from, to) = (window.From ?? DateOnly.MinValue, window.To ?? DateOnly.MaxValue);
         var bookId = b.Book.Id;
         var chart = await books.LoadChartAsync(bookId, ct);
-        var vouchers = await ledger.Vouchers.AsNoTracking().Where(v => v.BookId == bookId && v.Id > afterVoucher && v.Date >= from && v.Date <= to).OrderBy(v => v.Id).ToListAsync(ct);
         var counterparties = await ledger.Counterparties.AsNoTracking().Where(c => c.BookId == bookId).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
-        var facts = await VoucherFactsAsync(chart, counterparties, vouchers, ct);
-        var (earlierPayments, reversed) = await EarlierPaymentsAsync(chart, counterparties, facts, window, ct);
+        List<VoucherFact> vouchers = [];
+        List<PaymentFact> earlier = [];
+        HashSet<long> reversed = [];
+        List<IndexedPayment> payments = [];
+        List<AssetEvent> events = [];
+        Dictionary<long, FixedAsset> assets = [];
+        List<ResourceEvent> resourceEvents = [];
+        Dictionary<long, Resource> resources = [];
+        List<CashDay> cashDays = [];
+        long? oneMatter = null;
+        IReadOnlyList<Budgets.BudgetExecution> executions = [];
+        AccountingPeriod? budgetPeriod = null;
+        if (entries is { } w)
+        {
+            if (w.IsDateRange)
+            {
+                // A backtest: the range, and before it the look-back, straight from the posting log.
+                var from = w.Vouchers.From;
+                var read = VoucherFacts(chart, counterparties, await ledger.ReadPostedAsync(
+                    w.Vouchers with { BookId = bookId, From = from.AddDays(-lookBackDays) }, ct));
+                vouchers = read.Where(v => v.Date >= from).ToList();
+                earlier = read.Where(v => v.Date < from).Select(PaymentFact.Of).OfType<PaymentFact>().ToList();
+            }
+            else
+            {
+                vouchers = VoucherFacts(chart, counterparties, await ledger.ReadPostedAsync(w.Vouchers with { BookId = bookId }, ct));
+                var ids = counterparties.ToDictionary(c => c.Value, c => c.Key, StringComparer.Ordinal);
+                payments = vouchers.Select(PaymentFact.Of).OfType<PaymentFact>().Select(p => new IndexedPayment
+                {
+                    VoucherId = p.VoucherId, BookId = bookId, CounterpartyId = ids[p.Counterparty], Date = p.Date, Amount = p.Amount, Number = p.Number,
+                }).ToList();
+                earlier = await EarlierPaymentsAsync(bookId, counterparties, payments, w.Vouchers.AfterId, lookBackDays, ct);
+            }
 
-        var events = await ledger.AssetEvents.AsNoTracking().Where(e => e.BookId == bookId && e.Id > afterEvent && e.Date >= from && e.Date <= to).OrderBy(e => e.Id).ToListAsync(ct);
-        var assetIds = events.Select(e => e.AssetId).Distinct().ToList();
-        var assets = await ledger.FixedAssets.AsNoTracking().Where(a => assetIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
-        var resourceEvents = await ledger.ResourceEvents.AsNoTracking().Where(e => e.BookId == bookId && e.Id > afterResourceEvent && e.Date >= from && e.Date <= to).OrderBy(e => e.Id).ToListAsync(ct);
-        var resourceIds = resourceEvents.Select(e => e.ResourceId).Distinct().ToList();
-        var resources = await ledger.Resources.AsNoTracking().Where(r => resourceIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
-        // Budgets are compared through the latest month the new vouchers reached.
-        AccountingPeriod? budgetPeriod = facts.Count == 0 ? null : facts.Select(v => AccountingPeriod.Of(v.Date)).Max();
-        var executions = budgetPeriod is { } bp ? await budgets.ExecutionAsync(chart, b.Organization.Code, bp, ct) : [];
-        return new RuleFacts(bookId, b.Organization.Code, today, facts, events, assets,
-            await CashDaysAsync(chart, facts, ct), await OneMatterBalanceAsync(chart, facts, ct),
-            resourceEvents, resources, await contracts.SchedulesAsync(bookId, ct), executions, budgetPeriod, earlierPayments, reversed,
-            await CounterpartyBalancesAsync(chart, counterparties, ct));
+            reversed = await ReversedAsync(bookId, earlier.Select(p => p.VoucherId).Concat(vouchers.Select(PaymentFact.Of).OfType<PaymentFact>().Select(p => p.VoucherId)).ToList(), ct);
+            events = await ledger.AssetEvents.AsNoTracking()
+                .Where(e => e.BookId == bookId && e.Id > w.AfterAssetEvent && e.Id <= w.ThroughAssetEvent && e.Date >= w.Vouchers.From && e.Date <= w.Vouchers.To)
+                .OrderBy(e => e.Id).ToListAsync(ct);
+            var assetIds = events.Select(e => e.AssetId).Distinct().ToList();
+            assets = await ledger.FixedAssets.AsNoTracking().Where(a => assetIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
+            resourceEvents = await ledger.ResourceEvents.AsNoTracking()
+                .Where(e => e.BookId == bookId && e.Id > w.AfterResourceEvent && e.Id <= w.ThroughResourceEvent && e.Date >= w.Vouchers.From && e.Date <= w.Vouchers.To)
+                .OrderBy(e => e.Id).ToListAsync(ct);
+            var resourceIds = resourceEvents.Select(e => e.ResourceId).Distinct().ToList();
+            resources = await ledger.Resources.AsNoTracking().Where(r => resourceIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
+            cashDays = await CashDaysAsync(chart, vouchers, ct);
+            oneMatter = await OneMatterBalanceAsync(chart, vouchers, ct);
+
+            // Budgets are compared through the latest month the new vouchers reached.
+            budgetPeriod = vouchers.Count == 0 ? null : vouchers.Select(v => AccountingPeriod.Of(v.Date)).Max();
+            executions = budgetPeriod is { } bp ? await budgets.ExecutionAsync(chart, b.Organization.Code, bp, ct) : [];
+        }
+
+        var schedules = calendar ? await contracts.SchedulesAsync(bookId, ct) : [];
+        var balances = calendar ? await CounterpartyBalancesAsync(chart, counterparties, ct) : [];
+        return (new RuleFacts(bookId, b.Organization.Code, today, vouchers, events, assets, cashDays, oneMatter, resourceEvents, resources,
+            schedules, executions, budgetPeriod, earlier, reversed, balances), payments);
     }
 
     /// <summary>For STALE_BALANCE: every open 112/113/211 balance with a counterparty, and the last month it moved.</summary>
@@ -243,72 +378,82 @@ public sealed class RuleEngine(
             .OrderBy(b => b.AccountCode, StringComparer.Ordinal).ThenBy(b => b.Counterparty, StringComparer.Ordinal).ToList();
     }
 
-    private async Task<List<VoucherFact>> VoucherFactsAsync(BookChart chart, Dictionary<int, string> counterparties, List<Voucher> vouchers, CancellationToken ct)
+    private static List<VoucherFact> VoucherFacts(BookChart chart, Dictionary<int, string> counterparties, List<LoggedVoucher> vouchers) =>
+        vouchers.Select(v => new VoucherFact(v.Id, VoucherNumber.Format(AccountingPeriod.FromKey(v.Period), v.Number), v.Date, v.Resolution, v.ReversesVoucherId,
+            v.Lines.Select(p => new LineFact(chart[p.AccountId].Code, p.CounterpartyId is { } c ? counterparties[c] : null, p.Debit, p.Credit, p.Summary)).ToList())).ToList();
+
+    /// <summary>
+    /// For SPLIT_PAYMENT: from the payment index, the payments read in earlier runs to the counterparties the new
+    /// payments go to, dated up to <paramref name="lookBackDays"/> before the earliest of them.
+    /// </summary>
+    private async Task<List<PaymentFact>> EarlierPaymentsAsync(
+        int bookId, Dictionary<int, string> counterparties, List<IndexedPayment> fresh, long readThrough, int lookBackDays, CancellationToken ct)
     {
-        if (vouchers.Count == 0)
+        if (fresh.Count == 0 || readThrough == 0)
         {
             return [];
         }
 
-        var first = vouchers.Min(v => v.FirstPostingId);
-        var end = vouchers.Max(v => v.FirstPostingId + v.LineCount);
-        var lines = (await ledger.Postings.AsNoTracking().Where(p => p.Id >= first && p.Id < end).OrderBy(p => p.Id).ToListAsync(ct)).ToLookup(p => p.VoucherId);
-        return vouchers.Select(v => new VoucherFact(v.Id, VoucherNumber.Format(AccountingPeriod.FromKey(v.Period), v.Number), v.Date, v.Resolution, v.ReversesVoucherId,
-            lines[v.Id].Select(p => new LineFact(chart[p.AccountId].Code, p.CounterpartyId is { } c ? counterparties[c] : null, p.Debit, p.Credit, p.Summary)).ToList())).ToList();
+        var since = fresh.Min(p => p.Date).AddDays(-lookBackDays);
+        var result = new List<PaymentFact>();
+        foreach (var chunk in fresh.Select(p => p.CounterpartyId).Distinct().Chunk(500))
+        {
+            var rows = await rules.PaymentIndex.AsNoTracking()
+                .Where(p => p.BookId == bookId && chunk.Contains(p.CounterpartyId) && p.Date >= since && p.VoucherId <= readThrough).ToListAsync(ct);
+            result.AddRange(rows.Select(r => new PaymentFact(r.VoucherId, r.Number, r.Date, counterparties[r.CounterpartyId], r.Amount)));
+        }
+
+        return result;
     }
 
     /// <summary>
-    /// For SPLIT_PAYMENT: the payments read in earlier runs to the counterparties the new payments go to, dated up to
-    /// <see cref="RuleFacts.PaymentLookBackDays"/> before the earliest of them, and which vouchers were reversed.
+    /// Which of these vouchers a red-ink reversal has reversed: one range read of the reversals' unique index over
+    /// the candidates' ids (reversals are few).
     /// </summary>
-    private async Task<(List<VoucherFact> Earlier, HashSet<long> Reversed)> EarlierPaymentsAsync(
-        BookChart chart, Dictionary<int, string> counterparties, List<VoucherFact> facts, FactWindow window, CancellationToken ct)
+    private async Task<HashSet<long>> ReversedAsync(int bookId, List<long> voucherIds, CancellationToken ct)
     {
-        var payments = facts.Where(v => v.Reverses is null && v.CashPaid > 0 && v.Counterparty is not null).ToList();
-        if (payments.Count == 0)
+        if (voucherIds.Count == 0)
         {
-            return ([], []);
+            return [];
         }
 
-        var names = payments.Select(v => v.Counterparty!).ToHashSet();
-        var ids = counterparties.Where(c => names.Contains(c.Value)).Select(c => (int?)c.Key).ToList();
-        var since = payments.Min(v => v.Date).AddDays(-RuleFacts.PaymentLookBackDays);
-        var bookId = chart.BookId;
-        var before = ledger.Vouchers.AsNoTracking().Where(v => v.BookId == bookId && v.Date >= since && v.ReversesVoucherId == null);
-        var after = window.AfterVoucher;
-        before = window.From is { } start ? before.Where(v => v.Date < start) : before.Where(v => v.Id <= after);
-        var earlierIds = await (from v in before
-                                from p in ledger.Postings
-                                where p.Id >= v.FirstPostingId && p.Id < v.FirstPostingId + v.LineCount && ids.Contains(p.CounterpartyId)
-                                select v.Id).Distinct().ToListAsync(ct);
-        var earlier = await ledger.Vouchers.AsNoTracking().Where(v => earlierIds.Contains(v.Id)).OrderBy(v => v.Id).ToListAsync(ct);
-        var candidates = earlierIds.Concat(payments.Select(v => v.Id)).ToList();
-        var reversed = await ledger.Vouchers.AsNoTracking().Where(v => v.BookId == bookId && v.ReversesVoucherId != null && candidates.Contains(v.ReversesVoucherId.Value))
+        var (first, last) = (voucherIds.Min(), voucherIds.Max());
+        var reversed = await ledger.Vouchers.AsNoTracking()
+            .Where(v => v.ReversesVoucherId >= first && v.ReversesVoucherId <= last && v.BookId == bookId)
             .Select(v => v.ReversesVoucherId!.Value).ToListAsync(ct);
-        return ((await VoucherFactsAsync(chart, counterparties, earlier, ct)).Where(v => v.CashPaid > 0).ToList(), reversed.ToHashSet());
+        var candidates = voucherIds.ToHashSet();
+        return reversed.Where(candidates.Contains).ToHashSet();
     }
 
-    /// <summary>Cash (101 and its details) at the end of each day that new postings to it touched.</summary>
+    /// <summary>
+    /// Cash (101 and its details) at the end of each day that new postings to it touched: each month's opening from
+    /// the maintained monthly balances, plus that month's movements day by day up to the day (two queries a book).
+    /// </summary>
     private async Task<List<CashDay>> CashDaysAsync(BookChart chart, List<VoucherFact> facts, CancellationToken ct)
     {
         static bool IsCash(string code) => code.StartsWith("101", StringComparison.Ordinal);
         var days = facts.Where(v => v.Lines.Any(l => IsCash(l.Account))).Select(v => v.Date).Distinct().Order().ToList();
-        var result = new List<CashDay>();
-        var cashIds = chart.Accounts.Where(a => IsCash(a.Code)).Select(a => a.Id).ToList();
-        foreach (var month in days.GroupBy(AccountingPeriod.Of))
+        if (days.Count == 0)
         {
-            var period = month.Key;
-            var opening = await ledger.Balances.AsNoTracking().Where(x => x.BookId == chart.BookId && cashIds.Contains(x.AccountId) && x.Period < period.Key)
-                .SumAsync(x => x.Debit - x.Credit, ct);
-            var movements = await (from v in ledger.Vouchers.AsNoTracking()
-                                   from p in ledger.Postings
-                                   where v.BookId == chart.BookId && v.Period == period.Key && p.Id >= v.FirstPostingId && p.Id < v.FirstPostingId + v.LineCount
-                                         && cashIds.Contains(p.AccountId)
-                                   select new { v.Date, Net = p.Debit - p.Credit }).ToListAsync(ct);
-            result.AddRange(month.Select(day => new CashDay(day, opening + movements.Where(m => m.Date <= day).Sum(m => m.Net))));
+            return [];
         }
 
-        return result;
+        var cashIds = chart.Accounts.Where(a => IsCash(a.Code)).Select(a => a.Id).ToList();
+        var months = days.Select(d => AccountingPeriod.Of(d).Key).Distinct().ToList();
+        var monthly = await ledger.Balances.AsNoTracking().Where(x => x.BookId == chart.BookId && cashIds.Contains(x.AccountId))
+            .GroupBy(x => x.Period).Select(g => new { Period = g.Key, Net = g.Sum(x => x.Debit - x.Credit) }).ToListAsync(ct);
+        var daily = (await (from v in ledger.Vouchers.AsNoTracking()
+                            from p in ledger.Postings
+                            where v.BookId == chart.BookId && months.Contains(v.Period) && p.Id >= v.FirstPostingId && p.Id < v.FirstPostingId + v.LineCount
+                                  && cashIds.Contains(p.AccountId)
+                            group p by v.Date into day
+                            select new { Date = day.Key, Net = day.Sum(p => p.Debit - p.Credit) }).ToListAsync(ct)).OrderBy(d => d.Date).ToList();
+        return days.Select(day =>
+        {
+            var month = AccountingPeriod.Of(day);
+            var opening = monthly.Where(m => m.Period < month.Key).Sum(m => m.Net);
+            return new CashDay(day, opening + daily.Where(d => d.Date >= month.FirstDay && d.Date <= day).Sum(d => d.Net));
+        }).ToList();
     }
 
     /// <summary>The debit balance of 231 一事一议资金 now, when new postings touched it.</summary>

@@ -19,7 +19,7 @@ public sealed class RuleEvaluationJob(RuleEngine engine, ILogger<RuleEvaluationJ
     {
         try
         {
-            var result = await engine.RunAsync(ct: cancellationToken);
+            var result = await engine.RunAsync(evaluation: Evaluation.NewEntries, ct: cancellationToken);
             if (!result.Succeeded)
             {
                 var errors = string.Join("; ", result.Errors);

@@ -3,13 +3,15 @@ using AssetLedger.Rules.Alerts;
 using AssetLedger.Rules.Budgets;
 using AssetLedger.Rules.Engine;
 using AssetLedger.Rules.Settings;
+using AssetLedger.Rules.SplitPayment;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
 namespace AssetLedger.Rules.Persistence;
 
 /// <summary>
-/// The rule engine's own tables — alerts, their transitions, rule settings, watermarks — in the same database as
+/// The rule engine's own tables — alerts, their transitions, rule settings, watermarks, SPLIT_PAYMENT's payment
+/// index, budgets — in the same database as
 /// the ledger, with a migrations history of their own, so that the ledger never depends on the rules.
 /// </summary>
 public sealed class RulesDbContext(DbContextOptions<RulesDbContext> options) : DbContext(options)
@@ -23,6 +25,8 @@ public sealed class RulesDbContext(DbContextOptions<RulesDbContext> options) : D
     public DbSet<RuleSetting> RuleSettings => Set<RuleSetting>();
 
     public DbSet<RuleWatermark> RuleWatermarks => Set<RuleWatermark>();
+
+    public DbSet<IndexedPayment> PaymentIndex => Set<IndexedPayment>();
 
     public DbSet<Budget> Budgets => Set<Budget>();
 
@@ -70,6 +74,15 @@ public sealed class RulesDbContext(DbContextOptions<RulesDbContext> options) : D
             e.ToTable("rule_watermarks");
             e.HasKey(w => w.BookId);
             e.Property(w => w.BookId).ValueGeneratedNever();
+        });
+
+        modelBuilder.Entity<IndexedPayment>(e =>
+        {
+            e.ToTable("payment_index");
+            e.HasKey(p => p.VoucherId);
+            e.Property(p => p.VoucherId).ValueGeneratedNever();
+            e.HasIndex(p => new { p.BookId, p.CounterpartyId, p.Date });
+            e.Property(p => p.Number).HasMaxLength(20);
         });
 
         modelBuilder.Entity<Budget>(e =>

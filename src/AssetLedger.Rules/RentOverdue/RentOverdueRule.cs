@@ -9,7 +9,7 @@ namespace AssetLedger.Rules.RentOverdue;
 public sealed class RentOverdueRule : IRule
 {
     public RuleDefinition Definition { get; } = new("RENT_OVERDUE", "租金/承包费逾期",
-        "合同约定的租金或承包费已过应收日期仍未收齐。", new Dictionary<string, decimal> { ["grace_days"] = 0m });
+        "合同约定的租金或承包费已过应收日期仍未收齐。", new Dictionary<string, decimal> { ["grace_days"] = 0m }, RuleTrigger.Calendar);
 
     public IEnumerable<Finding> Evaluate(RuleFacts facts, RuleParameters parameters)
     {

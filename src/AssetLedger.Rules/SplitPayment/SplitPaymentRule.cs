@@ -12,39 +12,50 @@ namespace AssetLedger.Rules.SplitPayment;
 /// </summary>
 public sealed class SplitPaymentRule : IRule
 {
-    public RuleDefinition Definition { get; } = new("SPLIT_PAYMENT", "拆分支付",
+    public const string Id = "SPLIT_PAYMENT";
+
+    public RuleDefinition Definition { get; } = new(Id, "拆分支付",
         "短期内向同一对象的多笔支付各自低于大额标准、合计达到大额标准。",
         new Dictionary<string, decimal> { ["threshold"] = 5_000m, ["days"] = 30m });
+
+    /// <summary>How many days before a payment count towards its stretch (at least 1, at most a year).</summary>
+    public static int LookBackDays(RuleParameters parameters) => (int)Math.Clamp(parameters["days"], 1, RuleFacts.PaymentLookBackDays);
 
     public IEnumerable<Finding> Evaluate(RuleFacts facts, RuleParameters parameters)
     {
         var threshold = parameters.Fen("threshold");
-        var days = (int)Math.Clamp(parameters["days"], 1, RuleFacts.PaymentLookBackDays);
-        bool Counts(VoucherFact v) =>
-            v.Reverses is null && !facts.ReversedVoucherIds.Contains(v.Id) && v.Counterparty is not null && v.CashPaid > 0 && v.CashPaid < threshold;
+        var days = LookBackDays(parameters);
+        bool Counts(PaymentFact p) => !facts.ReversedVoucherIds.Contains(p.VoucherId) && p.Amount < threshold;
 
-        var fresh = facts.NewVouchers.Where(Counts).ToList();
-        foreach (var group in fresh.GroupBy(v => v.Counterparty!))
+        foreach (var group in facts.NewPayments.Where(Counts).GroupBy(p => p.Counterparty))
         {
-            var all = facts.EarlierPayments.Where(Counts).Where(v => v.Counterparty == group.Key).Concat(group)
-                .DistinctBy(v => v.Id).OrderBy(v => v.Date).ThenBy(v => v.Id).ToList();
-            foreach (var payment in group)
+            // In date order, the stretch ending at each payment is the window of the last `days` days: two pointers.
+            var all = facts.EarlierPayments.Where(p => p.Counterparty == group.Key).Where(Counts).Concat(group)
+                .DistinctBy(p => p.VoucherId).OrderBy(p => p.Date).ThenBy(p => p.VoucherId).ToList();
+            var fresh = group.Select(p => p.VoucherId).ToHashSet();
+            var (start, total) = (0, 0L);
+            for (var i = 0; i < all.Count; i++)
             {
-                var at = all.IndexOf(payment);
-                var stretch = all.Take(at + 1).Where(v => v.Date > payment.Date.AddDays(-days)).ToList();
-                var total = stretch.Sum(v => v.CashPaid);
-                if (stretch.Count < 2 || total < threshold || total - payment.CashPaid >= threshold)
+                var payment = all[i];
+                total += payment.Amount;
+                for (; all[start].Date <= payment.Date.AddDays(-days); start++)
+                {
+                    total -= all[start].Amount;
+                }
+
+                if (!fresh.Contains(payment.VoucherId) || i == start || total < threshold || total - payment.Amount >= threshold)
                 {
                     continue;
                 }
 
-                yield return new Finding(Definition.Id, Severity.Warning, $"counterparty:{group.Key}", $"voucher:{payment.Id}", total, payment.Date,
+                var stretch = all.GetRange(start, i - start + 1);
+                yield return new Finding(Definition.Id, Severity.Warning, $"counterparty:{group.Key}", $"voucher:{payment.VoucherId}", total, payment.Date,
                     new
                     {
                         counterparty = group.Key, total = Money.FromFen(total).ToPlainString(), days,
-                        payments = stretch.Select(v => new { voucher = v.Number, date = v.Date, amount = Money.FromFen(v.CashPaid).ToPlainString() }),
+                        payments = stretch.Select(p => new { voucher = p.Number, date = p.Date, amount = Money.FromFen(p.Amount).ToPlainString() }),
                     },
-                    $"{days}天内向{group.Key}支付{stretch.Count}笔（{string.Join("、", stretch.Select(v => v.Number))}），每笔均低于{parameters["threshold"]:#,##0}元，"
+                    $"{days}天内向{group.Key}支付{stretch.Count}笔（{string.Join("、", stretch.Select(p => p.Number))}），每笔均低于{parameters["threshold"]:#,##0}元，"
                     + $"合计{Money.FromFen(total)}元，疑似拆分支付规避大额审批。");
             }
         }

@@ -12,7 +12,7 @@ namespace AssetLedger.Rules.StaleBalance;
 public sealed class StaleBalanceRule : IRule
 {
     public RuleDefinition Definition { get; } = new("STALE_BALANCE", "往来款长期挂账",
-        "应收、内部往来或应付款项的某一往来单位余额超过规定月数未发生变动。", new Dictionary<string, decimal> { ["months"] = 12m });
+        "应收、内部往来或应付款项的某一往来单位余额超过规定月数未发生变动。", new Dictionary<string, decimal> { ["months"] = 12m }, RuleTrigger.Calendar);
 
     public IEnumerable<Finding> Evaluate(RuleFacts facts, RuleParameters parameters)
     {

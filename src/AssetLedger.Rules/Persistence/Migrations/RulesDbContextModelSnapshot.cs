@@ -318,6 +318,43 @@ namespace AssetLedger.Rules.Persistence.Migrations
                     b.ToTable("rule_settings", (string)null);
                 });
 
+            modelBuilder.Entity("AssetLedger.Rules.SplitPayment.IndexedPayment", b =>
+                {
+                    b.Property<long>("VoucherId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("voucher_id");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount");
+
+                    b.Property<int>("BookId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("book_id");
+
+                    b.Property<int>("CounterpartyId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("counterparty_id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.HasKey("VoucherId")
+                        .HasName("pk_payment_index");
+
+                    b.HasIndex("BookId", "CounterpartyId", "Date")
+                        .HasDatabaseName("ix_payment_index_book_id_counterparty_id_date");
+
+                    b.ToTable("payment_index", (string)null);
+                });
+
             modelBuilder.Entity("AssetLedger.Rules.Alerts.AlertTransition", b =>
                 {
                     b.HasOne("AssetLedger.Rules.Alerts.Alert", null)
