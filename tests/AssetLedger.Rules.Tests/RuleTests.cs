@@ -130,17 +130,43 @@ public class AssetChangeTests
         await using var ledger = await RulesTestLedger.CreateAsync();
         await ledger.PostAsync("V1", "2024-03-15", Dr("151", 30_000), Cr("102", 30_000));
         (await ledger.ImportAssetsAsync("V1", AssetHeader + "F1,拖拉机,机器设备,2024-03-15,30000,120,5%,straight_line,production,0,,\n")).ShouldSucceed();
-        var first = await ledger.RunRulesAsync();
+        var first = await ledger.RunRulesAsync(evaluation: Evaluation.NewEntries);
 
         (await ledger.RunAsync<AssetRegister, Outcome<(AssetView, PostedVoucher)>>(s =>
             s.DisposeAsync("V1", "F1", new DateOnly(2024, 3, 20), "出售", Money.FromYuan(10_000)))).ShouldSucceed();
-        var second = await ledger.RunRulesAsync();
+        var second = await ledger.RunRulesAsync(evaluation: Evaluation.NewEntries);
 
         first.Raised.Select(a => a.RuleId).Should().BeEquivalentTo(["LARGE_TXN", "ASSET_CHANGE"], "the purchase moved 30,000 and added an asset");
         var disposal = second.Raised.Single(a => a.RuleId == "ASSET_CHANGE");
         disposal.Severity.Should().Be(Severity.Serious);
         disposal.Explanation.Should().Contain("低于账面价值");
         disposal.Evidence.Should().Contain("\"bookValue\":3000000");
+    }
+}
+
+public class DepreciationDueTests
+{
+    [Fact]
+    public async Task From_a_months_last_day_its_unrun_depreciation_is_proposed_once_and_a_standing_run_is_not()
+    {
+        await using var ledger = await RulesTestLedger.CreateAsync();
+        (await ledger.ImportAssetsAsync("V1", AssetHeader + "F1,办公桌,家具,2025-10-10,12000,120,0%,straight_line,management,0,,\n")).ShouldSucceed();
+
+        var dayBefore = await ledger.RunRulesAsync(evaluation: Evaluation.Calendar, asOf: new DateOnly(2025, 11, 29));
+        var monthEnd = await ledger.RunRulesAsync(evaluation: Evaluation.Calendar, asOf: new DateOnly(2025, 11, 30));
+        var nextDay = await ledger.RunRulesAsync(evaluation: Evaluation.Calendar, asOf: new DateOnly(2025, 12, 1));
+        (await ledger.DepreciateAsync("V1", "2025-11")).ShouldSucceed();
+        (await ledger.DepreciateAsync("V1", "2025-12")).ShouldSucceed();
+        var afterRuns = await ledger.RunRulesAsync(evaluation: Evaluation.Calendar, asOf: new DateOnly(2025, 12, 31));
+
+        dayBefore.Raised.Should().NotContain(a => a.RuleId == "DEPRECIATION_DUE", "an asset acquired in October depreciates from November");
+        var proposal = monthEnd.Raised.Should().ContainSingle(a => a.RuleId == "DEPRECIATION_DUE").Which;
+        proposal.Amount.Should().Be(100_00, "12,000 over 120 months");
+        proposal.Severity.Should().Be(Severity.Info);
+        proposal.Explanation.Should().Contain("2025年11月应计提固定资产折旧100.00元").And.Contain("借513 100.00元");
+        proposal.Evidence.Should().Contain("\"code\":\"F1\"");
+        nextDay.Raised.Should().NotContain(a => a.RuleId == "DEPRECIATION_DUE", "November's proposal was made already");
+        afterRuns.Raised.Should().NotContain(a => a.RuleId == "DEPRECIATION_DUE", "December's run stands");
     }
 }
 

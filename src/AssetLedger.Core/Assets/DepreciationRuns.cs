@@ -11,6 +11,15 @@ namespace AssetLedger.Core.Assets;
 
 public sealed record DepreciationResult(AccountingPeriod Period, PostedVoucher? Voucher, int Assets, Money Total, bool AlreadyRun);
 
+/// <summary>What <c>depreciation run</c> would post for a month that has no run yet: each asset's share, and the total.</summary>
+public sealed record DepreciationProposal(AccountingPeriod Period, IReadOnlyList<DepreciationProposal.Share> Shares)
+{
+    public long Total => Shares.Sum(s => s.Amount);
+
+    /// <param name="ExpenseAccount">401, 513 or 514, by the asset's use.</param>
+    public sealed record Share(string AssetCode, string AssetName, string ExpenseAccount, long Amount);
+}
+
 /// <summary>
 /// The monthly depreciation run (计提折旧): one voucher per book and month — debit 401, 513 or 514 by each asset's
 /// use, credit 152 — and one entry per asset, in one transaction. A month is never depreciated twice: running it
@@ -53,13 +62,7 @@ public sealed class DepreciationRuns(
             return Outcome<DepreciationResult>.Success(new DepreciationResult(period, await PostedAsync(standing.VoucherId, ct), entries.Count, Money.FromFen(entries.Sum(e => e.Amount)), AlreadyRun: true));
         }
 
-        var states = await register.StatesAsync(bookId, period, ct);
-        var units = await register.UnitsAsync(bookId, period, ct);
-        var due = states
-            .Select(v => (v.Asset, Due: DepreciationCalculator.For(v.State, period, units.GetValueOrDefault(v.Asset.Id))))
-            .Where(x => x.Due.Amount > 0)
-            .ToList();
-
+        var due = await DueAsync(bookId, period, ct);
         if (due.Count == 0)
         {
             // Nothing is recorded: cards registered later can still be depreciated for this month.
@@ -106,6 +109,32 @@ public sealed class DepreciationRuns(
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return Outcome<DepreciationResult>.Success(new DepreciationResult(period, posted, due.Count, sum, AlreadyRun: false));
+    }
+
+    /// <summary>
+    /// The monthly proposal: what <see cref="RunAsync"/> would post for the month, computed the same way and writing
+    /// nothing; null when the month's run stands already.
+    /// </summary>
+    public async Task<DepreciationProposal?> ProposeAsync(int bookId, AccountingPeriod period, CancellationToken ct = default)
+    {
+        if (await EffectiveFor(db, bookId, period).AnyAsync(ct))
+        {
+            return null;
+        }
+
+        var due = await DueAsync(bookId, period, ct);
+        return new DepreciationProposal(period, due.Select(d => new DepreciationProposal.Share(d.Asset.Code, d.Asset.Name, ExpenseAccount(d.Asset.Use), d.Due.Amount)).ToList());
+    }
+
+    /// <summary>Each asset's depreciation for the month, where there is any.</summary>
+    private async Task<List<(FixedAsset Asset, (long Amount, long Usage) Due)>> DueAsync(int bookId, AccountingPeriod period, CancellationToken ct)
+    {
+        var states = await register.StatesAsync(bookId, period, ct);
+        var units = await register.UnitsAsync(bookId, period, ct);
+        return states
+            .Select(v => (v.Asset, Due: DepreciationCalculator.For(v.State, period, units.GetValueOrDefault(v.Asset.Id))))
+            .Where(x => x.Due.Amount > 0)
+            .ToList();
     }
 
     /// <summary>Reverses the month's standing run: its voucher in red ink on <paramref name="date"/>; the month may then run again.</summary>

@@ -232,17 +232,8 @@ public sealed class ContractRegister(LedgerDbContext db, BookDirectory books, Vo
     }
 
     /// <summary>Every contract of a book as it stands, with its schedule: what date-driven rules read.</summary>
-    public async Task<IReadOnlyList<ContractSchedule>> SchedulesAsync(int bookId, CancellationToken ct = default)
-    {
-        var contracts = await db.Contracts.AsNoTracking().Where(c => c.BookId == bookId).OrderBy(c => c.Id).ToListAsync(ct);
-        var result = new List<ContractSchedule>(contracts.Count);
-        foreach (var c in contracts)
-        {
-            result.Add(await ScheduleOfAsync(c, ct));
-        }
-
-        return result;
-    }
+    public async Task<IReadOnlyList<ContractSchedule>> SchedulesAsync(int bookId, CancellationToken ct = default) =>
+        await SchedulesOfAsync(await db.Contracts.AsNoTracking().Where(c => c.BookId == bookId).OrderBy(c => c.Id).ToListAsync(ct), ct);
 
     private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
 
@@ -365,24 +356,41 @@ public sealed class ContractRegister(LedgerDbContext db, BookDirectory books, Vo
 
     private static int NextSequence(ContractSchedule now) => now.Installments.Select(i => i.Installment.Sequence).DefaultIfEmpty(0).Max() + 1;
 
-    private async Task<ContractSchedule> ScheduleOfAsync(Contract contract, CancellationToken ct)
+    private async Task<ContractSchedule> ScheduleOfAsync(Contract contract, CancellationToken ct) => (await SchedulesOfAsync([contract], ct))[0];
+
+    /// <summary>The contracts' schedules as they stand today: four queries for a chunk of contracts, however many.</summary>
+    private async Task<List<ContractSchedule>> SchedulesOfAsync(List<Contract> contracts, CancellationToken ct)
     {
-        var events = await db.ContractEvents.AsNoTracking().Where(e => e.ContractId == contract.Id).OrderBy(e => e.Id).ToListAsync(ct);
-        var end = events.LastOrDefault(e => e.NewEnd is not null)?.NewEnd ?? contract.End;
-        var annual = events.LastOrDefault(e => e.NewAnnualAmount is not null)?.NewAnnualAmount ?? contract.AnnualAmount;
-        var installments = await db.Installments.AsNoTracking()
-            .Where(i => i.ContractId == contract.Id && !db.InstallmentCancellations.Any(x => x.InstallmentId == i.Id))
-            .OrderBy(i => i.Due).ThenBy(i => i.Sequence).ToListAsync(ct);
-        var ids = installments.Select(i => i.Id).ToList();
-        var paid = await db.InstallmentReceipts.AsNoTracking().Where(r => ids.Contains(r.InstallmentId))
-            .GroupBy(r => r.InstallmentId).Select(g => new { g.Key, Paid = g.Sum(r => r.Amount) }).ToDictionaryAsync(x => x.Key, x => x.Paid, ct);
         var today = LedgerClock.Today(time);
-        return new ContractSchedule(contract, end, annual, installments.Select(i =>
+        var result = new List<ContractSchedule>(contracts.Count);
+        foreach (var chunk in contracts.Chunk(500))
         {
-            var p = paid.GetValueOrDefault(i.Id);
-            var status = p >= i.Amount ? InstallmentStatus.Paid : i.Due < today ? InstallmentStatus.Overdue : InstallmentStatus.Due;
-            return new InstallmentView(i, p, status);
-        }).ToList());
+            var ids = chunk.Select(c => c.Id).ToList();
+            var events = (await db.ContractEvents.AsNoTracking().Where(e => ids.Contains(e.ContractId)).OrderBy(e => e.Id).ToListAsync(ct)).ToLookup(e => e.ContractId);
+            var installments = await db.Installments.AsNoTracking()
+                .Where(i => ids.Contains(i.ContractId) && !db.InstallmentCancellations.Any(x => x.InstallmentId == i.Id))
+                .OrderBy(i => i.Due).ThenBy(i => i.Sequence).ToListAsync(ct);
+            var paid = await (from r in db.InstallmentReceipts.AsNoTracking()
+                              join i in db.Installments on r.InstallmentId equals i.Id
+                              where ids.Contains(i.ContractId)
+                              group r by r.InstallmentId into g
+                              select new { g.Key, Paid = g.Sum(r => r.Amount) }).ToDictionaryAsync(x => x.Key, x => x.Paid, ct);
+            var byContract = installments.ToLookup(i => i.ContractId);
+            foreach (var contract in chunk)
+            {
+                var changes = events[contract.Id].ToList();
+                var end = changes.LastOrDefault(e => e.NewEnd is not null)?.NewEnd ?? contract.End;
+                var annual = changes.LastOrDefault(e => e.NewAnnualAmount is not null)?.NewAnnualAmount ?? contract.AnnualAmount;
+                result.Add(new ContractSchedule(contract, end, annual, byContract[contract.Id].Select(i =>
+                {
+                    var p = paid.GetValueOrDefault(i.Id);
+                    var status = p >= i.Amount ? InstallmentStatus.Paid : i.Due < today ? InstallmentStatus.Overdue : InstallmentStatus.Due;
+                    return new InstallmentView(i, p, status);
+                }).ToList()));
+            }
+        }
+
+        return result;
     }
 
     private async Task<Outcome<Contract>> FindAsync(string orgCode, string number, CancellationToken ct)

@@ -10,8 +10,8 @@ internal static class SchedulerCommands
 {
     public static Command Build(CliEnvironment env)
     {
-        var run = new Command("run", "Run the scheduled jobs until stopped (Ctrl+C): rule evaluation every 15 minutes, China time, by default; "
-            + "set Scheduling__RuleEvaluation to another Quartz cron expression");
+        var run = new Command("run", "Run the scheduled jobs until stopped (Ctrl+C), in China time: by default the new-entry rules every 15 minutes "
+            + "and the daily checks (calendar rules) at 06:00; set Scheduling__RuleEvaluation and Scheduling__DailyChecks to other Quartz cron expressions");
         run.SetAction(async (parse, ct) =>
         {
             // Create or migrate the database first, as every verb does.
@@ -31,7 +31,7 @@ internal static class SchedulerCommands
 
             builder.AddScheduling(LedgerDatabase.SqliteConnectionString(LedgerDatabase.ResolvePath(parse.GetValue(Cli.DbOption))), env.Time, schedule);
             using var host = builder.Build();
-            await env.Output.WriteLineAsync($"scheduler running: rule evaluation '{schedule.RuleEvaluation}' (Asia/Shanghai); Ctrl+C stops it");
+            await env.Output.WriteLineAsync($"scheduler running: rule evaluation '{schedule.RuleEvaluation}', daily checks '{schedule.DailyChecks}' (Asia/Shanghai); Ctrl+C stops it");
             await host.RunAsync(ct);
             return Cli.Ok;
         });

@@ -21,7 +21,13 @@ public static class SchedulerHost
         builder.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
     }
 
-    /// <summary>The schedule from configuration (<c>Scheduling:RuleEvaluation</c>, e.g. <c>Scheduling__RuleEvaluation</c> in the environment).</summary>
-    public static RuleSchedule ScheduleFrom(IHostApplicationBuilder builder) =>
-        new() { RuleEvaluation = builder.Configuration["Scheduling:RuleEvaluation"] ?? RuleSchedule.DefaultRuleEvaluation };
+    /// <summary>
+    /// The schedule from configuration: <c>Scheduling:RuleEvaluation</c> and <c>Scheduling:DailyChecks</c> (e.g.
+    /// <c>Scheduling__DailyChecks</c> in the environment).
+    /// </summary>
+    public static RuleSchedule ScheduleFrom(IHostApplicationBuilder builder) => new()
+    {
+        RuleEvaluation = builder.Configuration["Scheduling:RuleEvaluation"] ?? RuleSchedule.DefaultRuleEvaluation,
+        DailyChecks = builder.Configuration["Scheduling:DailyChecks"] ?? RuleSchedule.DefaultDailyChecks,
+    };
 }

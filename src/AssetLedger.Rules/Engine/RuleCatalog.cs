@@ -2,6 +2,7 @@ using AssetLedger.Rules.AssetChange;
 using AssetLedger.Rules.BudgetOverrun;
 using AssetLedger.Rules.CashOverLimit;
 using AssetLedger.Rules.ContractExpiring;
+using AssetLedger.Rules.DepreciationDue;
 using AssetLedger.Rules.LargeTransaction;
 using AssetLedger.Rules.OneMatterOverspend;
 using AssetLedger.Rules.RentOverdue;
@@ -26,5 +27,6 @@ public static class RuleCatalog
         new BudgetOverrunRule(),
         new SplitPaymentRule(),
         new StaleBalanceRule(),
+        new DepreciationDueRule(),
     ];
 }

@@ -30,7 +30,8 @@ public sealed record RunReport(IReadOnlyList<Alert> Raised, int Resolved, int Bo
 /// a crash in between loses nothing and doubles nothing.
 /// </summary>
 public sealed class RuleEngine(
-    LedgerDbContext ledger, RulesDbContext rules, BookDirectory books, ContractRegister contracts, Budgets.BudgetService budgets, Actor actor, TimeProvider time)
+    LedgerDbContext ledger, RulesDbContext rules, BookDirectory books, ContractRegister contracts, DepreciationRuns depreciation, Budgets.BudgetService budgets,
+    Actor actor, TimeProvider time)
 {
     /// <param name="full">Read every entry again, not only what is past the watermarks (a backfill, e.g. after a new
     /// rule or a changed parameter): the alerts' unique keys keep what was raised from being raised again.</param>
@@ -358,8 +359,16 @@ public sealed class RuleEngine(
 
         var schedules = calendar ? await contracts.SchedulesAsync(bookId, ct) : [];
         var balances = calendar ? await CounterpartyBalancesAsync(chart, counterparties, ct) : [];
+        var proposal = calendar ? await depreciation.ProposeAsync(bookId, DepreciationMonth(today), ct) : null;
         return (new RuleFacts(bookId, b.Organization.Code, today, vouchers, events, assets, cashDays, oneMatter, resourceEvents, resources,
-            schedules, executions, budgetPeriod, earlier, reversed, balances), payments);
+            schedules, executions, budgetPeriod, earlier, reversed, balances, proposal), payments);
+    }
+
+    /// <summary>For DEPRECIATION_DUE: the month whose depreciation is proposed on a day — its own on its last day, else the one before.</summary>
+    private static AccountingPeriod DepreciationMonth(DateOnly day)
+    {
+        var month = AccountingPeriod.Of(day);
+        return day == month.LastDay ? month : AccountingPeriod.Of(month.FirstDay.AddDays(-1));
     }
 
     /// <summary>For STALE_BALANCE: every open 112/113/211 balance with a counterparty, and the last month it moved.</summary>

@@ -107,7 +107,8 @@ public sealed record RuleFacts(
     Core.Periods.AccountingPeriod? BudgetPeriod,
     IReadOnlyList<PaymentFact> EarlierPayments,
     IReadOnlySet<long> ReversedVoucherIds,
-    IReadOnlyList<CounterpartyBalance> CounterpartyBalances)
+    IReadOnlyList<CounterpartyBalance> CounterpartyBalances,
+    DepreciationProposal? Depreciation)
 {
     /// <summary>The longest look-back SPLIT_PAYMENT accepts: <see cref="EarlierPayments"/> reach back as far as its <c>days</c>.</summary>
     public const int PaymentLookBackDays = 366;

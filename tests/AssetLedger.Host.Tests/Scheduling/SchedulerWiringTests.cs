@@ -1,6 +1,7 @@
 using AssetLedger.Core.Persistence;
 using AssetLedger.Host.Scheduling;
 using AssetLedger.Host.Tests.CommandLine;
+using AssetLedger.Rules.Engine;
 using AssetLedger.Rules.Jobs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -15,13 +16,11 @@ public sealed class SchedulerWiringTests : IDisposable
 
     public void Dispose() => cli.Dispose();
 
-    private IHost BuildHost(string? cron = null)
+    private IHost BuildHost(string? cron = null, string? daily = null)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        if (cron is not null)
-        {
-            builder.Configuration["Scheduling:RuleEvaluation"] = cron;
-        }
+        builder.Configuration["Scheduling:RuleEvaluation"] = cron;
+        builder.Configuration["Scheduling:DailyChecks"] = daily;
 
         builder.AddScheduling(LedgerDatabase.SqliteConnectionString(cli.DatabasePath), cli.Clock, SchedulerHost.ScheduleFrom(builder));
         return builder.Build();
@@ -34,7 +33,7 @@ public sealed class SchedulerWiringTests : IDisposable
         var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
 
         var trigger = await scheduler.GetTrigger(RuleSchedule.RuleEvaluationTrigger);
-        var job = await scheduler.GetJobDetail(RuleEvaluationJob.Key);
+        var job = await scheduler.GetJobDetail(RuleSchedule.RuleEvaluationJobKey);
 
         trigger!.GetFireTimeAfter(new DateTimeOffset(2026, 1, 15, 9, 7, 30, TimeSpan.FromHours(8)))
             .Should().Be(new DateTimeOffset(2026, 1, 15, 9, 15, 0, TimeSpan.FromHours(8)));
@@ -57,6 +56,55 @@ public sealed class SchedulerWiringTests : IDisposable
     }
 
     [Fact]
+    public async Task The_daily_checks_run_the_calendar_rules_at_six_in_the_morning_China_time_and_never_twice_at_once()
+    {
+        using var host = BuildHost(daily: null);
+        var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+
+        var trigger = await scheduler.GetTrigger(RuleSchedule.DailyChecksTrigger);
+        var job = await scheduler.GetJobDetail(RuleSchedule.DailyChecksJobKey);
+
+        trigger!.GetFireTimeAfter(new DateTimeOffset(2026, 1, 15, 6, 0, 0, TimeSpan.FromHours(8)))
+            .Should().Be(new DateTimeOffset(2026, 1, 16, 6, 0, 0, TimeSpan.FromHours(8)));
+        job!.ConcurrentExecutionDisallowed.Should().BeTrue();
+        job.JobDataMap.GetString(RuleEvaluationJob.EvaluationKey).Should().Be(nameof(Evaluation.Calendar));
+        new RuleSchedule { DailyChecks = "daily" }.Problem().Should().Contain("Scheduling:DailyChecks 'daily'");
+    }
+
+    [Fact]
+    public async Task A_failed_run_is_reported_to_Quartz_without_an_immediate_refire_and_moves_no_watermark()
+    {
+        await cli.CountyWithVillageAsync();
+        await cli.OkAsync("voucher", "import", cli.WriteFile("v.csv", "key,date,summary,account,debit,credit\nA,2024-03-05,支付工程款,511,60000,\nA,2024-03-05,支付工程款,102,,60000\n"), "--org", "33010101");
+        await cli.OkAsync("rules", "list");
+        Sql("CREATE TRIGGER crash BEFORE INSERT ON rule_watermarks BEGIN SELECT RAISE(ABORT, 'simulated crash'); END;");
+        using var host = BuildHost();
+        var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        var done = new JobDone();
+        scheduler.ListenerManager.AddJobListener(done, [Matchers.Key(RuleSchedule.RuleEvaluationJobKey)]);
+
+        await scheduler.Start();
+        await scheduler.TriggerJob(RuleSchedule.RuleEvaluationJobKey);
+        var failure = await done.Executed.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        await scheduler.Shutdown(waitForJobsToComplete: true);
+
+        failure.Should().NotBeNull();
+        failure!.RefireImmediately.Should().BeFalse("a failing run waits for its next firing instead of looping");
+        failure.InnerException!.ToString().Should().Contain("simulated crash");
+        Sql("SELECT count(*) FROM alerts").Should().Be(0L);
+        Sql("SELECT count(*) FROM rule_watermarks").Should().Be(0L);
+    }
+
+    private object? Sql(string sql)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection(LedgerDatabase.SqliteConnectionString(cli.DatabasePath));
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+
+    [Fact]
     public async Task The_scheduled_job_runs_the_rule_engine_on_the_ledger()
     {
         await cli.CountyWithVillageAsync();
@@ -64,10 +112,10 @@ public sealed class SchedulerWiringTests : IDisposable
         using var host = BuildHost();
         var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
         var done = new JobDone();
-        scheduler.ListenerManager.AddJobListener(done, [Matchers.Key(RuleEvaluationJob.Key)]);
+        scheduler.ListenerManager.AddJobListener(done, [Matchers.Key(RuleSchedule.RuleEvaluationJobKey)]);
 
         await scheduler.Start();
-        await scheduler.TriggerJob(RuleEvaluationJob.Key);
+        await scheduler.TriggerJob(RuleSchedule.RuleEvaluationJobKey);
         var failure = await done.Executed.Task.WaitAsync(TimeSpan.FromSeconds(60));
         await scheduler.Shutdown(waitForJobsToComplete: true);
 
