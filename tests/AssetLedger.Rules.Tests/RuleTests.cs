@@ -101,6 +101,22 @@ public class CashAndOneMatterTests
     }
 
     [Fact]
+    public async Task Cash_at_the_end_of_each_touched_day_carries_each_months_opening_across_runs()
+    {
+        await using var ledger = await RulesTestLedger.CreateAsync();
+        await ledger.PostAsync("V1", "2024-03-05", Dr("101", 4_000), Cr("504", 4_000));
+        await ledger.RunRulesAsync();
+
+        await ledger.PostAsync("V1", "2024-04-01", Dr("101", 2_500), Cr("504", 2_500));
+        await ledger.PostAsync("V1", "2024-03-31", Dr("513", 1_000), Cr("101", 1_000));
+        var run = await ledger.RunRulesAsync();
+
+        var cash = run.Raised.Where(a => a.RuleId == "CASH_OVER_LIMIT").ToList();
+        cash.Should().ContainSingle("3,000 at the end of March is under the limit").Which.Should()
+            .Match<Alert>(a => a.OccurredOn == new DateOnly(2024, 4, 1) && a.Amount == 5_500_00, "April opens with March's 3,000 and adds 2,500");
+    }
+
+    [Fact]
     public async Task Negative_cash_is_serious()
     {
         await using var ledger = await RulesTestLedger.CreateAsync();

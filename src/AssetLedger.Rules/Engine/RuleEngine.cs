@@ -99,10 +99,17 @@ public sealed class RuleEngine(
             """);
         foreach (var w in work)
         {
-            // The same fact never raises two alerts: the unique key skips it.
+            // The same fact never raises two alerts: the unique key skips it. A full run, which finds again most of
+            // what was raised, first reads the book's keys to spare their evidence and the conflicting inserts.
+            var known = full ? await KnownKeysAsync(w.BookId, ct) : [];
             var parametersJson = new Dictionary<string, string>();
             foreach (var f in w.Findings)
             {
+                if (known.Contains((f.RuleId, f.SubjectKey, f.Window)))
+                {
+                    continue;
+                }
+
                 if (!parametersJson.TryGetValue(f.RuleId, out var parameters))
                 {
                     parameters = JsonSerializer.Serialize(w.Parameters[f.RuleId].Values, AuditLog.Json);
@@ -207,6 +214,10 @@ public sealed class RuleEngine(
             BookId = id, LastVoucherId = heads.Voucher, LastAssetEventId = heads.AssetEvent, LastResourceEventId = heads.ResourceEvent, UpdatedAtUtc = now,
         }));
     }
+
+    private async Task<HashSet<(string Rule, string Subject, string Window)>> KnownKeysAsync(int bookId, CancellationToken ct) =>
+        (await rules.Alerts.AsNoTracking().Where(a => a.BookId == bookId).Select(a => new { a.RuleId, a.SubjectKey, a.Window }).ToListAsync(ct))
+            .Select(a => (a.RuleId, a.SubjectKey, a.Window)).ToHashSet();
 
     private static long? Insert(BulkInsert insert, Alert alert)
     {
@@ -349,7 +360,7 @@ public sealed class RuleEngine(
                 .OrderBy(e => e.Id).ToListAsync(ct);
             var resourceIds = resourceEvents.Select(e => e.ResourceId).Distinct().ToList();
             resources = await ledger.Resources.AsNoTracking().Where(r => resourceIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
-            cashDays = await CashDaysAsync(chart, vouchers, ct);
+            cashDays = await CashDaysAsync(chart, vouchers, complete: !w.IsDateRange && w.Vouchers.AfterId == 0, ct);
             oneMatter = await OneMatterBalanceAsync(chart, vouchers, ct);
 
             // Budgets are compared through the latest month the new vouchers reached.
@@ -436,9 +447,10 @@ public sealed class RuleEngine(
 
     /// <summary>
     /// Cash (101 and its details) at the end of each day that new postings to it touched: each month's opening from
-    /// the maintained monthly balances, plus that month's movements day by day up to the day (two queries a book).
+    /// the maintained monthly balances, plus that month's movements day by day up to the day — summed from the facts
+    /// when they hold the whole book (<paramref name="complete"/>: a full run, or a book's first), else read in one query.
     /// </summary>
-    private async Task<List<CashDay>> CashDaysAsync(BookChart chart, List<VoucherFact> facts, CancellationToken ct)
+    private async Task<List<CashDay>> CashDaysAsync(BookChart chart, List<VoucherFact> facts, bool complete, CancellationToken ct)
     {
         static bool IsCash(string code) => code.StartsWith("101", StringComparison.Ordinal);
         var days = facts.Where(v => v.Lines.Any(l => IsCash(l.Account))).Select(v => v.Date).Distinct().Order().ToList();
@@ -451,18 +463,39 @@ public sealed class RuleEngine(
         var months = days.Select(d => AccountingPeriod.Of(d).Key).Distinct().ToList();
         var monthly = await ledger.Balances.AsNoTracking().Where(x => x.BookId == chart.BookId && cashIds.Contains(x.AccountId))
             .GroupBy(x => x.Period).Select(g => new { Period = g.Key, Net = g.Sum(x => x.Debit - x.Credit) }).ToListAsync(ct);
-        var daily = (await (from v in ledger.Vouchers.AsNoTracking()
-                            from p in ledger.Postings
-                            where v.BookId == chart.BookId && months.Contains(v.Period) && p.Id >= v.FirstPostingId && p.Id < v.FirstPostingId + v.LineCount
-                                  && cashIds.Contains(p.AccountId)
-                            group p by v.Date into day
-                            select new { Date = day.Key, Net = day.Sum(p => p.Debit - p.Credit) }).ToListAsync(ct)).OrderBy(d => d.Date).ToList();
-        return days.Select(day =>
+        var daily = complete
+            ? facts.SelectMany(v => v.Lines.Where(l => IsCash(l.Account)).Select(l => (v.Date, Net: l.Debit - l.Credit)))
+                .GroupBy(x => x.Date).Select(g => (Date: g.Key, Net: g.Sum(x => x.Net))).ToList()
+            : (await (from v in ledger.Vouchers.AsNoTracking()
+                      from p in ledger.Postings
+                      where v.BookId == chart.BookId && months.Contains(v.Period) && p.Id >= v.FirstPostingId && p.Id < v.FirstPostingId + v.LineCount
+                            && cashIds.Contains(p.AccountId)
+                      group p by v.Date into day
+                      select new { Date = day.Key, Net = day.Sum(p => p.Debit - p.Credit) }).ToListAsync(ct)).Select(d => (d.Date, d.Net)).ToList();
+        // Walk the days and the movements together, both in date order, restarting at each month's opening.
+        daily.Sort((a, b) => a.Date.CompareTo(b.Date));
+        var result = new List<CashDay>(days.Count);
+        var (next, month, balance) = (0, (AccountingPeriod?)null, 0L);
+        foreach (var day in days)
         {
-            var month = AccountingPeriod.Of(day);
-            var opening = monthly.Where(m => m.Period < month.Key).Sum(m => m.Net);
-            return new CashDay(day, opening + daily.Where(d => d.Date >= month.FirstDay && d.Date <= day).Sum(d => d.Net));
-        }).ToList();
+            if (AccountingPeriod.Of(day) is var m && m != month)
+            {
+                (month, balance) = (m, monthly.Where(x => x.Period < m.Key).Sum(x => x.Net));
+                while (next < daily.Count && daily[next].Date < m.FirstDay)
+                {
+                    next++;
+                }
+            }
+
+            for (; next < daily.Count && daily[next].Date <= day; next++)
+            {
+                balance += daily[next].Net;
+            }
+
+            result.Add(new CashDay(day, balance));
+        }
+
+        return result;
     }
 
     /// <summary>The debit balance of 231 一事一议资金 now, when new postings touched it.</summary>
