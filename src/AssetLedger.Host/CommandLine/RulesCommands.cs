@@ -21,13 +21,14 @@ internal static class RulesCommands
 
     private static Command Rules(CliEnvironment env)
     {
-        var list = new Command("list", "The rule catalog: ids, Chinese names and parameters with their defaults");
+        var list = new Command("list", "The rule catalog: ids, Chinese names, what triggers them, and parameters with their defaults");
         list.SetAction(async (parse, ct) =>
         {
-            var table = new TextTable(("id", false), ("名称", false), ("parameters (defaults, 元)", false));
+            var table = new TextTable(("id", false), ("名称", false), ("trigger", false), ("parameters (defaults, 元)", false));
             foreach (var r in RuleCatalog.All)
             {
-                table.Add(r.Definition.Id, r.Definition.Name, string.Join(", ", r.Definition.Defaults.Select(d => $"{d.Key}={d.Value:0.##}")));
+                table.Add(r.Definition.Id, r.Definition.Name, r.Definition.Trigger == RuleTrigger.Calendar ? "daily" : "new entries",
+                    string.Join(", ", r.Definition.Defaults.Select(d => $"{d.Key}={d.Value:0.##}")));
             }
 
             table.Write(env.Output);
@@ -38,7 +39,7 @@ internal static class RulesCommands
         var org = new Option<string?>("--org") { Description = "Only the books of this organization (default: every book)" };
         var asOf = new Option<string?>("--as-of") { Description = "The date the evaluation takes as today, YYYY-MM-DD" };
         var full = new Option<bool>("--full") { Description = "Read everything again, not only what is new (a backfill); nothing already raised is raised again" };
-        var run = new Command("run", "Evaluate every rule over what was posted or registered since the last run; prints the new alerts") { org, asOf, full };
+        var run = new Command("run", "Evaluate every rule — the new-entry rules over what was posted or registered since the last run, the daily ones as of the day; prints the new alerts") { org, asOf, full };
         run.SetAction((parse, ct) => Cli.WithLedgerAsync(parse, env, async (sp, ct) =>
         {
             DateOnly? day = null;

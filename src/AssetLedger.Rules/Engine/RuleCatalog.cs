@@ -4,6 +4,7 @@ using AssetLedger.Rules.CashOverLimit;
 using AssetLedger.Rules.ContractExpiring;
 using AssetLedger.Rules.DepreciationDue;
 using AssetLedger.Rules.LargeTransaction;
+using AssetLedger.Rules.LoanOut;
 using AssetLedger.Rules.OneMatterOverspend;
 using AssetLedger.Rules.RentOverdue;
 using AssetLedger.Rules.ResourceChange;
@@ -28,5 +29,6 @@ public static class RuleCatalog
         new SplitPaymentRule(),
         new StaleBalanceRule(),
         new DepreciationDueRule(),
+        new LoanOutRule(),
     ];
 }

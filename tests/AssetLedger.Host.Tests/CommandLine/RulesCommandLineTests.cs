@@ -13,7 +13,7 @@ public sealed class RulesCommandLineTests : IDisposable
         await cli.CountyWithVillageAsync();
         await cli.OkAsync("voucher", "import", cli.WriteFile("v.csv", "key,date,summary,account,debit,credit\nA,2024-03-05,支付工程款,511,60000,\nA,2024-03-05,支付工程款,102,,60000\n"), "--org", "33010101");
 
-        (await cli.OkAsync("rules", "list")).Should().Contain("LARGE_TXN").And.Contain("大额收支").And.Contain("tier1=5000");
+        (await cli.OkAsync("rules", "list")).Should().Contain("LARGE_TXN").And.Contain("大额收支").And.Contain("tier1=5000").And.MatchRegex(@"STALE_BALANCE\s+往来款长期挂账\s+daily");
         (await cli.OkAsync("rules", "backtest", "--org", "3301", "--rule", "LARGE_TXN", "--from", "2024-03-01", "--to", "2024-03-31", "--param", "tier3=70000"))
             .Should().Contain("33010101 2024-03-05 LARGE_TXN serious 60,000.00").And.Contain("1 alerts would be raised; nothing was saved");
         (await cli.RunAsync("rules", "backtest", "--org", "3301", "--rule", "LARGE_TXN", "--from", "2024-03-01", "--to", "2024-03-31", "--param", "tier3"))
