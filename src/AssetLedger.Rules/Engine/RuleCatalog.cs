@@ -1,6 +1,7 @@
 using AssetLedger.Rules.AssetChange;
 using AssetLedger.Rules.BudgetOverrun;
 using AssetLedger.Rules.CashOverLimit;
+using AssetLedger.Rules.CashReceiptLate;
 using AssetLedger.Rules.ContractExpiring;
 using AssetLedger.Rules.DepreciationDue;
 using AssetLedger.Rules.LargeTransaction;
@@ -30,5 +31,6 @@ public static class RuleCatalog
         new StaleBalanceRule(),
         new DepreciationDueRule(),
         new LoanOutRule(),
+        new CashReceiptLateRule(),
     ];
 }

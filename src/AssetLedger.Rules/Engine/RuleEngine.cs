@@ -371,8 +371,32 @@ public sealed class RuleEngine(
         var schedules = calendar ? await contracts.SchedulesAsync(bookId, ct) : [];
         var balances = calendar ? await CounterpartyBalancesAsync(chart, counterparties, ct) : [];
         var proposal = calendar ? await depreciation.ProposeAsync(bookId, DepreciationMonth(today), ct) : null;
+        var cashBook = calendar ? await CashBookAsync(chart, counterparties, today, ct) : null;
         return (new RuleFacts(bookId, b.Organization.Code, today, vouchers, events, assets, cashDays, oneMatter, resourceEvents, resources,
-            schedules, executions, budgetPeriod, earlier, reversed, balances, proposal), payments);
+            schedules, executions, budgetPeriod, earlier, reversed, balances, proposal, cashBook), payments);
+    }
+
+    /// <summary>For CASH_RECEIPT_LATE: cash from the first day of last month to <paramref name="today"/>, with its opening.</summary>
+    private async Task<CashBook> CashBookAsync(BookChart chart, Dictionary<int, string> counterparties, DateOnly today, CancellationToken ct)
+    {
+        static bool IsCash(string code) => code.StartsWith("101", StringComparison.Ordinal);
+        var from = AccountingPeriod.Of(AccountingPeriod.Of(today).FirstDay.AddDays(-1));
+        var cashIds = chart.Accounts.Where(a => IsCash(a.Code)).Select(a => a.Id).ToList();
+        var opening = await ledger.Balances.AsNoTracking().Where(x => x.BookId == chart.BookId && cashIds.Contains(x.AccountId) && x.Period < from.Key)
+            .SumAsync(x => x.Debit - x.Credit, ct);
+        var vouchers = VoucherFacts(chart, counterparties, await ledger.ReadPostedAsync(new VoucherRange(chart.BookId) { From = from.FirstDay, To = today }, ct));
+        var reversed = vouchers.Where(v => v.Reverses is not null).Select(v => v.Reverses!.Value).ToHashSet();
+        var movements = vouchers
+            .Where(v => v.Reverses is null && !reversed.Contains(v.Id) && v.Lines.Any(l => IsCash(l.Account)))
+            .Select(v =>
+            {
+                var net = v.Lines.Where(l => IsCash(l.Account)).Sum(l => l.Debit - l.Credit);
+                var fromBank = v.Lines.Any(l => l.Account.StartsWith("102", StringComparison.Ordinal) && l.Credit > 0);
+                return new CashMovement(v.Id, v.Number, v.Date, Math.Max(net, 0), Math.Max(-net, 0), net > 0 && !fromBank);
+            })
+            .Where(m => m.In > 0 || m.Out > 0)
+            .OrderBy(m => m.Date).ThenBy(m => m.VoucherId).ToList();
+        return new CashBook(from.FirstDay, opening, movements);
     }
 
     /// <summary>For DEPRECIATION_DUE: the month whose depreciation is proposed on a day — its own on its last day, else the one before.</summary>

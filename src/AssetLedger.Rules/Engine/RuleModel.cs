@@ -74,6 +74,19 @@ public sealed record PaymentFact(long VoucherId, string Number, DateOnly Date, s
         v.Reverses is null && v.Counterparty is { } c && v.CashPaid is > 0 and var paid ? new PaymentFact(v.Id, v.Number, v.Date, c, paid) : null;
 }
 
+/// <summary>
+/// Cash (101) from the first day of the month before the run's day to that day: the balance it opened with, and each
+/// voucher's net movement, in date and voucher order (for CASH_RECEIPT_LATE). Reversed vouchers and their reversals
+/// within the stretch are left out.
+/// </summary>
+public sealed record CashBook(DateOnly From, long Opening, IReadOnlyList<CashMovement> Movements);
+
+/// <summary>
+/// One voucher's net movement of cash: in or out. A receipt is cash that came in from anywhere but the bank (money
+/// drawn from the bank is not a receipt to deposit).
+/// </summary>
+public sealed record CashMovement(long VoucherId, string Number, DateOnly Date, long In, long Out, bool IsReceipt);
+
 /// <summary>Cash (101) at the end of a day that new postings touched.</summary>
 public sealed record CashDay(DateOnly Date, long Balance);
 
@@ -108,7 +121,8 @@ public sealed record RuleFacts(
     IReadOnlyList<PaymentFact> EarlierPayments,
     IReadOnlySet<long> ReversedVoucherIds,
     IReadOnlyList<CounterpartyBalance> CounterpartyBalances,
-    DepreciationProposal? Depreciation)
+    DepreciationProposal? Depreciation,
+    CashBook? Cash)
 {
     /// <summary>The longest look-back SPLIT_PAYMENT accepts: <see cref="EarlierPayments"/> reach back as far as its <c>days</c>.</summary>
     public const int PaymentLookBackDays = 366;
