@@ -1,5 +1,6 @@
 using AssetLedger.Rules.Alerts;
 using AssetLedger.Rules.Engine;
+using AssetLedger.Rules.Notifications;
 using AssetLedger.Rules.Persistence;
 using AssetLedger.Rules.Settings;
 using Microsoft.EntityFrameworkCore;
@@ -9,10 +10,18 @@ namespace AssetLedger.Rules;
 
 public static class RulesServiceCollectionExtensions
 {
-    /// <summary>The rule engine's services, beside the ledger's (<c>AddLedger</c>), on the same database.</summary>
-    public static IServiceCollection AddRules(this IServiceCollection services, Action<DbContextOptionsBuilder> database)
+    /// <summary>
+    /// The rule engine's services, beside the ledger's (<c>AddLedger</c>), on the same database; alert e-mails leave
+    /// as <paramref name="mail"/> says.
+    /// </summary>
+    public static IServiceCollection AddRules(this IServiceCollection services, Action<DbContextOptionsBuilder> database, MailSettings mail)
     {
+        services.AddLogging();
         services.AddDbContext<RulesDbContext>(database);
+        services.AddSingleton(mail);
+        services.AddSingleton<MailComposer>();
+        services.AddScoped<SubscriberService>();
+        services.AddScoped<NotificationService>();
         services.AddScoped<RuleEngine>();
         services.AddScoped<RuleSettings>();
         services.AddScoped<AlertService>();

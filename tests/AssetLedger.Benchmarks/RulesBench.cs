@@ -8,6 +8,7 @@ using AssetLedger.Core.Persistence;
 using AssetLedger.Core.Vouchers;
 using AssetLedger.Rules;
 using AssetLedger.Rules.Engine;
+using AssetLedger.Rules.Notifications;
 using AssetLedger.Rules.Persistence;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -60,7 +61,7 @@ internal static class RulesBench
             .AddSingleton(new Actor("benchmark"))
             .AddSingleton(TimeProvider.System)
             .AddLedger(o => o.UseLedgerSqlite(LedgerDatabase.SqliteConnectionString(database)))
-            .AddRules(o => o.UseRulesSqlite(LedgerDatabase.SqliteConnectionString(database)))
+            .AddRules(o => o.UseRulesSqlite(LedgerDatabase.SqliteConnectionString(database)), new MailSettings { PickupDirectory = Path.Combine(folder, "mail") })
             .BuildServiceProvider();
         await using (var setup = provider.CreateAsyncScope())
         {

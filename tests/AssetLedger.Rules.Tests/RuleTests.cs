@@ -350,6 +350,7 @@ public class RuleEngineTests
     public async Task A_run_that_fails_before_its_commit_leaves_no_alert_and_the_next_run_raises_it_once()
     {
         await using var ledger = await RulesTestLedger.CreateAsync();
+        (await ledger.RunAsync<Notifications.SubscriberService, Outcome<Notifications.Subscriber>>(s => s.AddAsync("wang.wu@example.cn", "T1", null, null, null))).ShouldSucceed();
         await ledger.PostAsync("V1", "2024-03-05", Dr("513", 8_000), Cr("102", 8_000));
         // The crash: the database refuses the watermark, the last write of the run, after the alerts were added.
         await ledger.ExecuteSqlAsync("CREATE TRIGGER crash BEFORE INSERT ON rule_watermarks BEGIN SELECT RAISE(ABORT, 'simulated crash'); END;");
@@ -359,6 +360,7 @@ public class RuleEngineTests
         await crashed.Should().ThrowAsync<Microsoft.EntityFrameworkCore.DbUpdateException>();
         (await ledger.ScalarAsync("SELECT count(*) FROM alerts")).Should().Be(0);
         (await ledger.ScalarAsync("SELECT count(*) FROM payment_index")).Should().Be(0);
+        (await ledger.ScalarAsync("SELECT count(*) FROM notifications")).Should().Be(0, "the outbox is written with the alerts, or not at all");
         (await ledger.ScalarAsync("SELECT count(*) FROM rule_watermarks")).Should().Be(0);
 
         await ledger.ExecuteSqlAsync("DROP TRIGGER crash;");
@@ -368,6 +370,7 @@ public class RuleEngineTests
         retried.Raised.Should().ContainSingle().Which.RuleId.Should().Be("LARGE_TXN");
         again.Raised.Should().BeEmpty();
         (await ledger.ScalarAsync("SELECT count(*) FROM alerts")).Should().Be(1);
+        (await ledger.ScalarAsync("SELECT count(*) FROM notifications")).Should().Be(1);
     }
 }
 

@@ -5,6 +5,7 @@ using AssetLedger.Core.Periods;
 using AssetLedger.Rules.Alerts;
 using AssetLedger.Rules.Budgets;
 using AssetLedger.Rules.Engine;
+using AssetLedger.Rules.Notifications;
 using AssetLedger.Rules.Persistence;
 using AssetLedger.Rules.Settings;
 
@@ -13,9 +14,11 @@ namespace AssetLedger.Rules.Tests;
 /// <summary>A <see cref="TestLedger"/> with the rule engine beside it, on the same database.</summary>
 internal static class RulesTestLedger
 {
-    public static async Task<TestLedger> CreateAsync(DateTimeOffset? now = null)
+    /// <param name="mail">How alert e-mails leave; by default into a pickup folder of the test's own.</param>
+    public static async Task<TestLedger> CreateAsync(DateTimeOffset? now = null, MailSettings? mail = null)
     {
-        var ledger = await TestLedger.CreateAsync(now, extend: (services, connection) => services.AddRules(o => o.UseRulesSqlite(connection)));
+        mail ??= new MailSettings { PickupDirectory = Directory.CreateTempSubdirectory("assetledger-mail-").FullName };
+        var ledger = await TestLedger.CreateAsync(now, extend: (services, connection) => services.AddRules(o => o.UseRulesSqlite(connection), mail));
         await ledger.RunAsync<RulesDbContext, int>(async db =>
         {
             await RulesDatabase.MigrateAsync(db);

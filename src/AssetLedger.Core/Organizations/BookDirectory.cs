@@ -19,6 +19,14 @@ public sealed class BookDirectory(LedgerDbContext db)
             : Outcome<Organization>.Success(org);
     }
 
+    /// <summary>Every organization, by id.</summary>
+    public async Task<Dictionary<int, Organization>> OrganizationsAsync(CancellationToken ct = default) =>
+        await db.Organizations.AsNoTracking().ToDictionaryAsync(o => o.Id, ct);
+
+    /// <summary>Every book's organization id, by book id.</summary>
+    public async Task<Dictionary<int, int>> BookOrganizationsAsync(CancellationToken ct = default) =>
+        await db.Books.AsNoTracking().ToDictionaryAsync(b => b.Id, b => b.OrganizationId, ct);
+
     /// <summary>The book the organization keeps; townships and counties keep none (they see roll-ups).</summary>
     public async Task<Outcome<BookRef>> FindBookAsync(string orgCode, CancellationToken ct = default)
     {

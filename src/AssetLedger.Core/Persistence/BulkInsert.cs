@@ -37,6 +37,8 @@ public abstract class BulkInsert : IDisposable
 
     public abstract void Set(int index, DateTime value);
 
+    public abstract void Set(int index, bool value);
+
     public void Set(int index, long? value)
     {
         if (value is { } v)
@@ -94,6 +96,9 @@ public abstract class BulkInsert : IDisposable
         public override void Set(int index, DateOnly value) => SetText(index, value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
 
         public override void Set(int index, DateTime value) => SetText(index, value.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture));
+
+        // EF Core's SQLite provider stores booleans as 0 and 1.
+        public override void Set(int index, bool value) => Set(index, value ? 1L : 0L);
 
         public override int Execute()
         {
@@ -154,6 +159,8 @@ public abstract class BulkInsert : IDisposable
         public override void Set(int index, DateOnly value) => parameters[index].Value = value;
 
         public override void Set(int index, DateTime value) => parameters[index].Value = value;
+
+        public override void Set(int index, bool value) => parameters[index].Value = value;
 
         public override int Execute() => command.ExecuteNonQuery();
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using AssetLedger.Core.Audit;
 using AssetLedger.Core.Common;
 using AssetLedger.Core.Persistence;
+using AssetLedger.Host.Notifications;
 using AssetLedger.Rules.Persistence;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -76,7 +77,13 @@ public static class Cli
             return await RejectAsync(env, [userError]);
         }
 
-        var services = new ServiceCollection().AddAssetLedger(LedgerDatabase.SqliteConnectionString(path), env.Time, new Actor(user));
+        var mail = MailConfiguration.From(env.Configuration, path);
+        if (!mail.Succeeded)
+        {
+            return await RejectAsync(env, mail.Errors);
+        }
+
+        var services = new ServiceCollection().AddAssetLedger(LedgerDatabase.SqliteConnectionString(path), env.Time, new Actor(user), mail.Value);
         try
         {
             await using var provider = services.BuildServiceProvider();

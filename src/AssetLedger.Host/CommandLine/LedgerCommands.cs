@@ -41,6 +41,11 @@ internal static class LedgerCommands
         {
             yield return command;
         }
+
+        foreach (var command in NotifyCommands.Build(env))
+        {
+            yield return command;
+        }
     }
 
     private static Option<string> OrgOption(string description = "Organization code (a village or group: its book)") =>

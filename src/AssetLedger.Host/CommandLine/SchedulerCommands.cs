@@ -1,5 +1,6 @@
 using System.CommandLine;
 using AssetLedger.Core.Persistence;
+using AssetLedger.Host.Notifications;
 using AssetLedger.Host.Scheduling;
 using Microsoft.Extensions.Hosting;
 
@@ -10,8 +11,9 @@ internal static class SchedulerCommands
 {
     public static Command Build(CliEnvironment env)
     {
-        var run = new Command("run", "Run the scheduled jobs until stopped (Ctrl+C), in China time: by default the new-entry rules every 15 minutes "
-            + "and the daily checks (calendar rules) at 06:00; set Scheduling__RuleEvaluation and Scheduling__DailyChecks to other Quartz cron expressions");
+        var run = new Command("run", "Run the scheduled jobs until stopped (Ctrl+C), in China time: by default the new-entry rules every 15 minutes, "
+            + "the daily checks (calendar rules) at 06:00, critical alert mails and retries every 5 minutes and the digest at 08:00; "
+            + "set Scheduling__RuleEvaluation, Scheduling__DailyChecks, Scheduling__Notifications and Scheduling__Digest to other Quartz cron expressions");
         run.SetAction(async (parse, ct) =>
         {
             // Create or migrate the database first, as every verb does.
@@ -29,9 +31,17 @@ internal static class SchedulerCommands
                 return Cli.Usage;
             }
 
-            builder.AddScheduling(LedgerDatabase.SqliteConnectionString(LedgerDatabase.ResolvePath(parse.GetValue(Cli.DbOption))), env.Time, schedule);
+            var path = LedgerDatabase.ResolvePath(parse.GetValue(Cli.DbOption));
+            var mail = MailConfiguration.From(builder.Configuration, path);
+            if (!mail.Succeeded)
+            {
+                return await Cli.RejectAsync(env, mail.Errors);
+            }
+
+            builder.AddScheduling(LedgerDatabase.SqliteConnectionString(path), env.Time, schedule, mail.Value);
             using var host = builder.Build();
-            await env.Output.WriteLineAsync($"scheduler running: rule evaluation '{schedule.RuleEvaluation}', daily checks '{schedule.DailyChecks}' (Asia/Shanghai); Ctrl+C stops it");
+            await env.Output.WriteLineAsync($"scheduler running: rule evaluation '{schedule.RuleEvaluation}', daily checks '{schedule.DailyChecks}', "
+                + $"notifications '{schedule.Notifications}', digest '{schedule.Digest}' (Asia/Shanghai); mail goes to {mail.Value.Describe()}; Ctrl+C stops it");
             await host.RunAsync(ct);
             return Cli.Ok;
         });

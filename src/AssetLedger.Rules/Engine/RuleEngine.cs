@@ -10,6 +10,7 @@ using AssetLedger.Core.Persistence;
 using AssetLedger.Core.Resources;
 using AssetLedger.Core.Vouchers;
 using AssetLedger.Rules.Alerts;
+using AssetLedger.Rules.Notifications;
 using AssetLedger.Rules.Persistence;
 using AssetLedger.Rules.Settings;
 using AssetLedger.Rules.SplitPayment;
@@ -26,8 +27,8 @@ public sealed record RunReport(IReadOnlyList<Alert> Raised, int Resolved, int Bo
 /// evaluation day — contracts and their schedules, idle balances (the daily job). Each rule uses the parameters in
 /// force for the book; its findings become alerts unless the same fact already raised one, which the alerts' unique
 /// key decides as they are inserted. A reversal resolves the alerts of the voucher it reverses. Facts are read
-/// first; the alerts, SPLIT_PAYMENT's payment index and the new watermarks are then written in one transaction, so
-/// a crash in between loses nothing and doubles nothing.
+/// first; the alerts, the notifications they owe their subscribers (the outbox), SPLIT_PAYMENT's payment index and
+/// the new watermarks are then written in one transaction, so a crash in between loses nothing and doubles nothing.
 /// </summary>
 public sealed class RuleEngine(
     LedgerDbContext ledger, RulesDbContext rules, BookDirectory books, ContractRegister contracts, DepreciationRuns depreciation, Budgets.BudgetService budgets,
@@ -78,7 +79,7 @@ public sealed class RuleEngine(
                 .Where(r => r.Definition.Trigger == RuleTrigger.NewEntries ? hasNew : calendar)
                 .SelectMany(r => r.Evaluate(facts, parameters[r.Definition.Id])).ToList();
             var reversals = facts.NewVouchers.Where(v => v.Reverses is not null).Select(v => (v.Reverses!.Value, v.Number)).ToList();
-            work.Add(new BookWork(b.Book.Id, findings, parameters, reversals, payments));
+            work.Add(new BookWork(b.Book.Id, chain, findings, parameters, reversals, payments));
         }
 
         // 2. Write: alerts, resolutions, the payment index and the watermarks together.
@@ -97,6 +98,7 @@ public sealed class RuleEngine(
             VALUES (@voucher_id, @book_id, @counterparty_id, @date, @amount, @number)
             ON CONFLICT (voucher_id) DO NOTHING
             """);
+        using var outbox = new NotificationOutbox(await rules.Subscribers.AsNoTracking().ToListAsync(ct), connection, tx.GetDbTransaction());
         foreach (var w in work)
         {
             // The same fact never raises two alerts: the unique key skips it. A full run, which finds again most of
@@ -127,6 +129,7 @@ public sealed class RuleEngine(
                 {
                     alert.Id = id;
                     raised.Add(alert);
+                    outbox.Enqueue(alert, w.Chain, now);
                 }
             }
 
@@ -166,7 +169,7 @@ public sealed class RuleEngine(
     }
 
     private sealed record BookWork(
-        int BookId, List<Finding> Findings, Dictionary<string, RuleParameters> Parameters, List<(long Reversed, string Number)> Reversals, List<IndexedPayment> Payments);
+        int BookId, List<int> Chain, List<Finding> Findings, Dictionary<string, RuleParameters> Parameters, List<(long Reversed, string Number)> Reversals, List<IndexedPayment> Payments);
 
     /// <summary>The highest voucher, asset-event and resource-event ids in the ledger.</summary>
     private sealed record StreamHeads(long Voucher, long AssetEvent, long ResourceEvent);

@@ -6,7 +6,7 @@ namespace AssetLedger.Rules.Jobs;
 
 /// <summary>
 /// The scheduled rule evaluations: a thin Quartz job around <see cref="RuleEngine.RunAsync"/>, scheduled twice (see
-/// <see cref="RuleSchedule"/>) — the frequent run of the new-entry rules over what is past the watermarks, and the
+/// <see cref="JobSchedule"/>) — the frequent run of the new-entry rules over what is past the watermarks, and the
 /// daily checks of the calendar rules (contracts, arrears, idle balances, the depreciation proposal) as of the day
 /// in China time. Which one is in the job's data (<see cref="EvaluationKey"/>). Neither runs twice at once; a failed
 /// run logs and leaves the watermarks where the last committed run put them, and Quartz does not refire it at once:

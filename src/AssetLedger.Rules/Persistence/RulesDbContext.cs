@@ -2,6 +2,7 @@ using AssetLedger.Core.Persistence;
 using AssetLedger.Rules.Alerts;
 using AssetLedger.Rules.Budgets;
 using AssetLedger.Rules.Engine;
+using AssetLedger.Rules.Notifications;
 using AssetLedger.Rules.Settings;
 using AssetLedger.Rules.SplitPayment;
 using Microsoft.EntityFrameworkCore;
@@ -27,6 +28,12 @@ public sealed class RulesDbContext(DbContextOptions<RulesDbContext> options) : D
     public DbSet<RuleWatermark> RuleWatermarks => Set<RuleWatermark>();
 
     public DbSet<IndexedPayment> PaymentIndex => Set<IndexedPayment>();
+
+    public DbSet<Subscriber> Subscribers => Set<Subscriber>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<OutgoingMail> OutgoingMails => Set<OutgoingMail>();
 
     public DbSet<Budget> Budgets => Set<Budget>();
 
@@ -83,6 +90,41 @@ public sealed class RulesDbContext(DbContextOptions<RulesDbContext> options) : D
             e.Property(p => p.VoucherId).ValueGeneratedNever();
             e.HasIndex(p => new { p.BookId, p.CounterpartyId, p.Date });
             e.Property(p => p.Number).HasMaxLength(20);
+        });
+
+        modelBuilder.Entity<Subscriber>(e =>
+        {
+            e.ToTable("subscribers");
+            e.HasIndex(x => new { x.Email, x.OrganizationId }).IsUnique();
+            e.Property(x => x.Email).HasMaxLength(254);
+            e.Property(x => x.Name).HasMaxLength(100);
+            e.Property(x => x.Rules).HasMaxLength(400);
+            e.Property(x => x.MinSeverity).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.Actor).HasMaxLength(100);
+        });
+
+        modelBuilder.Entity<Notification>(e =>
+        {
+            e.ToTable("notifications");
+            e.HasIndex(x => new { x.Email, x.AlertId }).IsUnique();
+            e.HasIndex(x => x.MailId);
+            e.Property(x => x.Email).HasMaxLength(254);
+            e.HasOne<Alert>().WithMany().HasForeignKey(x => x.AlertId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<OutgoingMail>().WithMany().HasForeignKey(x => x.MailId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<OutgoingMail>(e =>
+        {
+            e.ToTable("outgoing_mails");
+            e.HasIndex(x => new { x.State, x.NextAttemptAtUtc });
+            e.HasIndex(x => x.MessageId).IsUnique();
+            e.Property(x => x.To).HasMaxLength(254);
+            e.Property(x => x.ToName).HasMaxLength(100);
+            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.State).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.MessageId).HasMaxLength(200);
+            e.Property(x => x.Subject).HasMaxLength(300);
+            e.Property(x => x.LastError).HasMaxLength(1000);
         });
 
         modelBuilder.Entity<Budget>(e =>

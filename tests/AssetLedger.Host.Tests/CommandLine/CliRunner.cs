@@ -1,5 +1,6 @@
 using System.Text;
 using AssetLedger.Host.CommandLine;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AssetLedger.Host.Tests.CommandLine;
@@ -19,6 +20,9 @@ public sealed class CliRunner : IDisposable
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 1, 15, 9, 0, 0, TimeSpan.FromHours(8)));
 
+    /// <summary>The configuration the command line sees (e.g. <c>Smtp:Host</c>), as its environment would give it.</summary>
+    public Dictionary<string, string?> Settings { get; } = [];
+
     public sealed record Result(int ExitCode, string Output, string Error)
     {
         public override string ToString() => $"exit {ExitCode}\n--- stdout\n{Output}\n--- stderr\n{Error}";
@@ -30,7 +34,8 @@ public sealed class CliRunner : IDisposable
         var output = new StringWriter();
         var error = new StringWriter();
         var withDb = args.Contains("--db") ? args : [.. args, "--db", DatabasePath];
-        var code = await Cli.RunAsync(withDb, new CliEnvironment(output, error, Clock));
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings).Build();
+        var code = await Cli.RunAsync(withDb, new CliEnvironment(output, error, Clock, configuration));
         return new Result(code, output.ToString(), error.ToString());
     }
 

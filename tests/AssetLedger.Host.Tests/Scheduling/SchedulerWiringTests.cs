@@ -3,6 +3,7 @@ using AssetLedger.Host.Scheduling;
 using AssetLedger.Host.Tests.CommandLine;
 using AssetLedger.Rules.Engine;
 using AssetLedger.Rules.Jobs;
+using AssetLedger.Rules.Notifications;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Quartz;
@@ -22,7 +23,8 @@ public sealed class SchedulerWiringTests : IDisposable
         builder.Configuration["Scheduling:RuleEvaluation"] = cron;
         builder.Configuration["Scheduling:DailyChecks"] = daily;
 
-        builder.AddScheduling(LedgerDatabase.SqliteConnectionString(cli.DatabasePath), cli.Clock, SchedulerHost.ScheduleFrom(builder));
+        builder.AddScheduling(LedgerDatabase.SqliteConnectionString(cli.DatabasePath), cli.Clock, SchedulerHost.ScheduleFrom(builder),
+            new MailSettings { PickupDirectory = Path.Combine(cli.Folder, "mail") });
         return builder.Build();
     }
 
@@ -32,8 +34,8 @@ public sealed class SchedulerWiringTests : IDisposable
         using var host = BuildHost();
         var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
 
-        var trigger = await scheduler.GetTrigger(RuleSchedule.RuleEvaluationTrigger);
-        var job = await scheduler.GetJobDetail(RuleSchedule.RuleEvaluationJobKey);
+        var trigger = await scheduler.GetTrigger(JobSchedule.RuleEvaluationTrigger);
+        var job = await scheduler.GetJobDetail(JobSchedule.RuleEvaluationJobKey);
 
         trigger!.GetFireTimeAfter(new DateTimeOffset(2026, 1, 15, 9, 7, 30, TimeSpan.FromHours(8)))
             .Should().Be(new DateTimeOffset(2026, 1, 15, 9, 15, 0, TimeSpan.FromHours(8)));
@@ -48,11 +50,11 @@ public sealed class SchedulerWiringTests : IDisposable
         using var host = BuildHost("0 30 6 * * ?");
         var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
 
-        var trigger = await scheduler.GetTrigger(RuleSchedule.RuleEvaluationTrigger);
+        var trigger = await scheduler.GetTrigger(JobSchedule.RuleEvaluationTrigger);
 
         trigger!.GetFireTimeAfter(new DateTimeOffset(2026, 1, 15, 0, 0, 0, TimeSpan.Zero))
             .Should().Be(new DateTimeOffset(2026, 1, 15, 22, 30, 0, TimeSpan.Zero), "06:30 in Shanghai is 22:30 UTC the day before");
-        new RuleSchedule { RuleEvaluation = "every quarter" }.Problem().Should().Contain("not a Quartz cron expression");
+        new JobSchedule { RuleEvaluation = "every quarter" }.Problem().Should().Contain("not a Quartz cron expression");
     }
 
     [Fact]
@@ -61,14 +63,41 @@ public sealed class SchedulerWiringTests : IDisposable
         using var host = BuildHost(daily: null);
         var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
 
-        var trigger = await scheduler.GetTrigger(RuleSchedule.DailyChecksTrigger);
-        var job = await scheduler.GetJobDetail(RuleSchedule.DailyChecksJobKey);
+        var trigger = await scheduler.GetTrigger(JobSchedule.DailyChecksTrigger);
+        var job = await scheduler.GetJobDetail(JobSchedule.DailyChecksJobKey);
 
         trigger!.GetFireTimeAfter(new DateTimeOffset(2026, 1, 15, 6, 0, 0, TimeSpan.FromHours(8)))
             .Should().Be(new DateTimeOffset(2026, 1, 16, 6, 0, 0, TimeSpan.FromHours(8)));
         job!.ConcurrentExecutionDisallowed.Should().BeTrue();
         job.JobDataMap.GetString(RuleEvaluationJob.EvaluationKey).Should().Be(nameof(Evaluation.Calendar));
-        new RuleSchedule { DailyChecks = "daily" }.Problem().Should().Contain("Scheduling:DailyChecks 'daily'");
+        new JobSchedule { DailyChecks = "daily" }.Problem().Should().Contain("Scheduling:DailyChecks 'daily'");
+    }
+
+    [Fact]
+    public async Task Mail_goes_out_every_five_minutes_for_critical_alerts_and_the_digest_at_eight_China_time()
+    {
+        await cli.CountyWithVillageAsync();
+        await cli.OkAsync("subscriber", "add", "wang.wu@nongjing.example.cn", "--scope", "330101");
+        await cli.OkAsync("voucher", "import", cli.WriteFile("v.csv", "key,date,summary,account,debit,credit\nA,2024-03-05,支付工程款,511,8000,\nA,2024-03-05,支付工程款,102,,8000\n"), "--org", "33010101");
+        await cli.OkAsync("rules", "run");
+        using var host = BuildHost();
+        var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        var immediate = await scheduler.GetTrigger(JobSchedule.NotificationsTrigger);
+        var digest = await scheduler.GetTrigger(JobSchedule.DigestTrigger);
+        var digestJob = await scheduler.GetJobDetail(JobSchedule.DigestJobKey);
+        var done = new JobDone();
+        scheduler.ListenerManager.AddJobListener(done, [Matchers.Key(JobSchedule.DigestJobKey)]);
+
+        await scheduler.Start();
+        await scheduler.TriggerJob(JobSchedule.DigestJobKey);
+        var failure = await done.Executed.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        await scheduler.Shutdown(waitForJobsToComplete: true);
+
+        immediate!.GetFireTimeAfter(new DateTimeOffset(2026, 1, 15, 9, 1, 0, TimeSpan.FromHours(8))).Should().Be(new DateTimeOffset(2026, 1, 15, 9, 5, 0, TimeSpan.FromHours(8)));
+        digest!.GetFireTimeAfter(new DateTimeOffset(2026, 1, 15, 9, 0, 0, TimeSpan.FromHours(8))).Should().Be(new DateTimeOffset(2026, 1, 16, 8, 0, 0, TimeSpan.FromHours(8)));
+        digestJob!.ConcurrentExecutionDisallowed.Should().BeTrue();
+        failure.Should().BeNull();
+        Directory.GetFiles(Path.Combine(cli.Folder, "mail"), "*.eml").Should().ContainSingle("the digest job composed and delivered the waiting alert");
     }
 
     [Fact]
@@ -81,10 +110,10 @@ public sealed class SchedulerWiringTests : IDisposable
         using var host = BuildHost();
         var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
         var done = new JobDone();
-        scheduler.ListenerManager.AddJobListener(done, [Matchers.Key(RuleSchedule.RuleEvaluationJobKey)]);
+        scheduler.ListenerManager.AddJobListener(done, [Matchers.Key(JobSchedule.RuleEvaluationJobKey)]);
 
         await scheduler.Start();
-        await scheduler.TriggerJob(RuleSchedule.RuleEvaluationJobKey);
+        await scheduler.TriggerJob(JobSchedule.RuleEvaluationJobKey);
         var failure = await done.Executed.Task.WaitAsync(TimeSpan.FromSeconds(60));
         await scheduler.Shutdown(waitForJobsToComplete: true);
 
@@ -112,10 +141,10 @@ public sealed class SchedulerWiringTests : IDisposable
         using var host = BuildHost();
         var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
         var done = new JobDone();
-        scheduler.ListenerManager.AddJobListener(done, [Matchers.Key(RuleSchedule.RuleEvaluationJobKey)]);
+        scheduler.ListenerManager.AddJobListener(done, [Matchers.Key(JobSchedule.RuleEvaluationJobKey)]);
 
         await scheduler.Start();
-        await scheduler.TriggerJob(RuleSchedule.RuleEvaluationJobKey);
+        await scheduler.TriggerJob(JobSchedule.RuleEvaluationJobKey);
         var failure = await done.Executed.Task.WaitAsync(TimeSpan.FromSeconds(60));
         await scheduler.Shutdown(waitForJobsToComplete: true);
 

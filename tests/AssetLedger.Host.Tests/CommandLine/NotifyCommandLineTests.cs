@@ -1,0 +1,100 @@
+using AssetLedger.Rules.Tests.Support;
+using MimeKit;
+
+namespace AssetLedger.Host.Tests.CommandLine;
+
+/// <summary>The mail verbs as the issue spells them: <c>subscriber add|list</c>, <c>notify send|list|test</c>.</summary>
+public sealed class NotifyCommandLineTests : IDisposable
+{
+    private readonly CliRunner cli = new();
+
+    public void Dispose() => cli.Dispose();
+
+    private async Task LargePaymentAlertAsync()
+    {
+        await cli.CountyWithVillageAsync();
+        await cli.OkAsync("voucher", "import", cli.WriteFile("v.csv", "key,date,summary,account,debit,credit\nA,2024-03-05,支付工程款,511,60000,\nA,2024-03-05,支付工程款,102,,60000\n"), "--org", "33010101");
+        await cli.OkAsync("rules", "run");
+    }
+
+    [Fact]
+    public async Task Without_a_mail_server_notify_send_writes_the_digest_into_the_pickup_folder_beside_the_database()
+    {
+        await LargePaymentAlertAsync();
+        var added = await cli.OkAsync("subscriber", "add", "wang.wu@nongjing.example.cn", "--scope", "330101", "--name", "王五", "--rules", "LARGE_TXN,SPLIT_PAYMENT", "--min-severity", "warning");
+        var subscribers = await cli.OkAsync("subscriber", "list");
+        await cli.OkAsync("rules", "run", "--full");
+        var waiting = await cli.OkAsync("notify", "list");
+
+        var send = await cli.OkAsync("notify", "send");
+        var list = await cli.OkAsync("notify", "list");
+
+        added.Should().Contain("subscribed wang.wu@nongjing.example.cn to 330101: LARGE_TXN,SPLIT_PAYMENT, from warning");
+        subscribers.Should().Contain("王五").And.Contain("330101 城关镇");
+        waiting.Should().Contain("0 notifications wait", "the alert was raised before the subscription; a full re-run raises nothing new");
+        send.Should().Contain("0 mails composed");
+        list.Should().Contain("0 notifications wait");
+
+        await cli.OkAsync("voucher", "import", cli.WriteFile("w.csv", "key,date,summary,account,debit,credit\nB,2024-03-07,支付材料款,511,7000,\nB,2024-03-07,支付材料款,102,,7000\n"), "--org", "33010101");
+        await cli.OkAsync("rules", "run");
+        var sent = await cli.OkAsync("notify", "send");
+        var after = await cli.OkAsync("notify", "list");
+
+        sent.Should().Contain("1 mails composed; 1 sent to the pickup folder");
+        after.Should().Contain("digest").And.Contain("sent").And.Contain("预警汇总：1条");
+        var eml = Directory.GetFiles(Path.Combine(cli.Folder, "mail-pickup"), "*.eml").Should().ContainSingle().Which;
+        (await MimeMessage.LoadAsync(eml)).TextBody.Should().Contain("7,000.00元").And.Contain("东风村");
+    }
+
+    [Fact]
+    public async Task Notify_test_reaches_a_configured_server_and_a_server_that_is_down_is_reported_without_the_password()
+    {
+        await using var smtp = LoopbackSmtpServer.Start();
+        cli.Settings["Smtp:Host"] = "127.0.0.1";
+        cli.Settings["Smtp:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        cli.Settings["Smtp:User"] = "sanzi";
+        cli.Settings["Smtp:Password"] = "s3cret-Pa55";
+
+        var ok = await cli.OkAsync("notify", "test", "--to", "li.si@example.cn");
+        await smtp.StopAsync();
+        var down = await cli.RunAsync("notify", "test", "--to", "li.si@example.cn");
+        var list = await cli.OkAsync("notify", "list");
+
+        ok.Should().Contain($"test mail sent to li.si@example.cn via smtp://127.0.0.1:{smtp.Port} (None)");
+        smtp.Messages.Should().ContainSingle().Which.Should().Match<LoopbackSmtpServer.Received>(m => m.User == "sanzi" && m.Message.Subject == "【三资监管平台】测试邮件");
+        down.ExitCode.Should().Be(1);
+        down.Error.Should().Contain("was not sent").And.Contain("could not reach the mail server");
+        (down.Output + down.Error + list).Should().NotContain("s3cret-Pa55");
+        list.Should().Contain("test").And.Contain("pending");
+    }
+
+    [Fact]
+    public async Task Bad_input_and_bad_mail_settings_are_named_and_nothing_is_written()
+    {
+        await cli.CountyWithVillageAsync();
+
+        var subscriber = await cli.RunAsync("subscriber", "add", "王五", "--scope", "9999", "--rules", "NOPE", "--min-severity", "loud");
+        var to = await cli.RunAsync("notify", "test", "--to", "nobody");
+        cli.Settings["Smtp:Port"] = "smtp";
+        cli.Settings["Smtp:Security"] = "Tls13";
+        var config = await cli.RunAsync("notify", "send");
+        cli.Settings.Clear();
+        var list = await cli.OkAsync("subscriber", "list");
+
+        subscriber.ExitCode.Should().Be(1);
+        subscriber.Error.Should().Contain("'王五' is not an e-mail address").And.Contain("NOPE").And.Contain("'loud'").And.Contain("'9999'");
+        to.Error.Should().Contain("'nobody' is not an e-mail address");
+        config.ExitCode.Should().Be(1);
+        config.Error.Should().Contain("Smtp:Port 'smtp' is not a port number").And.Contain("Smtp:Security 'Tls13' is not one of None, StartTls, SslOnConnect");
+        list.Should().NotContain("王五");
+    }
+
+    [Theory]
+    [InlineData("subscriber", "add")]
+    [InlineData("subscriber", "list")]
+    [InlineData("notify", "send")]
+    [InlineData("notify", "list")]
+    [InlineData("notify", "test")]
+    public async Task Every_mail_verb_has_help(string noun, string verb) =>
+        (await cli.RunAsync(noun, verb, "--help")).Output.Should().Contain("Usage:");
+}
