@@ -55,6 +55,14 @@ public sealed class CliRunner : IDisposable
         await OkAsync("org", "add", "33010101", "东风村", "--level", "village", "--parent", "330101");
     }
 
+    /// <summary>A payment out of the bank for 511 (a voucher import of one voucher), dated <paramref name="date"/>.</summary>
+    public async Task PayAsync(string org, string date, decimal yuan)
+    {
+        var amount = yuan.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await OkAsync("voucher", "import", WriteFile($"pay-{date}-{amount}.csv",
+            $"key,date,summary,account,debit,credit\nP{date}-{amount},{date},支付工程款,511,{amount},\nP{date}-{amount},{date},支付工程款,102,,{amount}\n"), "--org", org);
+    }
+
     public string WriteFile(string name, string content, bool bom = false)
     {
         var path = Path.Combine(Folder, name);

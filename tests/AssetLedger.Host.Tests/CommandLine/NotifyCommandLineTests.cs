@@ -13,7 +13,7 @@ public sealed class NotifyCommandLineTests : IDisposable
     private async Task LargePaymentAlertAsync()
     {
         await cli.CountyWithVillageAsync();
-        await cli.OkAsync("voucher", "import", cli.WriteFile("v.csv", "key,date,summary,account,debit,credit\nA,2024-03-05,支付工程款,511,60000,\nA,2024-03-05,支付工程款,102,,60000\n"), "--org", "33010101");
+        await cli.PayAsync("33010101", "2024-03-05", 60_000);
         await cli.OkAsync("rules", "run");
     }
 
@@ -35,7 +35,7 @@ public sealed class NotifyCommandLineTests : IDisposable
         send.Should().Contain("0 mails composed");
         list.Should().Contain("0 notifications wait");
 
-        await cli.OkAsync("voucher", "import", cli.WriteFile("w.csv", "key,date,summary,account,debit,credit\nB,2024-03-07,支付材料款,511,7000,\nB,2024-03-07,支付材料款,102,,7000\n"), "--org", "33010101");
+        await cli.PayAsync("33010101", "2024-03-07", 7_000);
         await cli.OkAsync("rules", "run");
         var sent = await cli.OkAsync("notify", "send");
         var after = await cli.OkAsync("notify", "list");

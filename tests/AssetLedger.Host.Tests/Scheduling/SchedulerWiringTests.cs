@@ -78,20 +78,15 @@ public sealed class SchedulerWiringTests : IDisposable
     {
         await cli.CountyWithVillageAsync();
         await cli.OkAsync("subscriber", "add", "wang.wu@nongjing.example.cn", "--scope", "330101");
-        await cli.OkAsync("voucher", "import", cli.WriteFile("v.csv", "key,date,summary,account,debit,credit\nA,2024-03-05,支付工程款,511,8000,\nA,2024-03-05,支付工程款,102,,8000\n"), "--org", "33010101");
+        await cli.PayAsync("33010101", "2024-03-05", 8_000);
         await cli.OkAsync("rules", "run");
         using var host = BuildHost();
         var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
         var immediate = await scheduler.GetTrigger(JobSchedule.NotificationsTrigger);
         var digest = await scheduler.GetTrigger(JobSchedule.DigestTrigger);
         var digestJob = await scheduler.GetJobDetail(JobSchedule.DigestJobKey);
-        var done = new JobDone();
-        scheduler.ListenerManager.AddJobListener(done, [Matchers.Key(JobSchedule.DigestJobKey)]);
 
-        await scheduler.Start();
-        await scheduler.TriggerJob(JobSchedule.DigestJobKey);
-        var failure = await done.Executed.Task.WaitAsync(TimeSpan.FromSeconds(60));
-        await scheduler.Shutdown(waitForJobsToComplete: true);
+        var failure = await RunOnceAsync(host, JobSchedule.DigestJobKey);
 
         immediate!.GetFireTimeAfter(new DateTimeOffset(2026, 1, 15, 9, 1, 0, TimeSpan.FromHours(8))).Should().Be(new DateTimeOffset(2026, 1, 15, 9, 5, 0, TimeSpan.FromHours(8)));
         digest!.GetFireTimeAfter(new DateTimeOffset(2026, 1, 15, 9, 0, 0, TimeSpan.FromHours(8))).Should().Be(new DateTimeOffset(2026, 1, 16, 8, 0, 0, TimeSpan.FromHours(8)));
@@ -104,24 +99,31 @@ public sealed class SchedulerWiringTests : IDisposable
     public async Task A_failed_run_is_reported_to_Quartz_without_an_immediate_refire_and_moves_no_watermark()
     {
         await cli.CountyWithVillageAsync();
-        await cli.OkAsync("voucher", "import", cli.WriteFile("v.csv", "key,date,summary,account,debit,credit\nA,2024-03-05,支付工程款,511,60000,\nA,2024-03-05,支付工程款,102,,60000\n"), "--org", "33010101");
+        await cli.PayAsync("33010101", "2024-03-05", 60_000);
         await cli.OkAsync("rules", "list");
         Sql("CREATE TRIGGER crash BEFORE INSERT ON rule_watermarks BEGIN SELECT RAISE(ABORT, 'simulated crash'); END;");
         using var host = BuildHost();
-        var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
-        var done = new JobDone();
-        scheduler.ListenerManager.AddJobListener(done, [Matchers.Key(JobSchedule.RuleEvaluationJobKey)]);
 
-        await scheduler.Start();
-        await scheduler.TriggerJob(JobSchedule.RuleEvaluationJobKey);
-        var failure = await done.Executed.Task.WaitAsync(TimeSpan.FromSeconds(60));
-        await scheduler.Shutdown(waitForJobsToComplete: true);
+        var failure = await RunOnceAsync(host, JobSchedule.RuleEvaluationJobKey);
 
         failure.Should().NotBeNull();
         failure!.RefireImmediately.Should().BeFalse("a failing run waits for its next firing instead of looping");
         failure.InnerException!.ToString().Should().Contain("simulated crash");
         Sql("SELECT count(*) FROM alerts").Should().Be(0L);
         Sql("SELECT count(*) FROM rule_watermarks").Should().Be(0L);
+    }
+
+    /// <summary>Starts the scheduler, fires the job once, waits for it to finish and stops; what it threw, if anything.</summary>
+    private static async Task<JobExecutionException?> RunOnceAsync(IHost host, JobKey job)
+    {
+        var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        var done = new JobDone();
+        scheduler.ListenerManager.AddJobListener(done, [Matchers.Key(job)]);
+        await scheduler.Start();
+        await scheduler.TriggerJob(job);
+        var failure = await done.Executed.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        await scheduler.Shutdown(waitForJobsToComplete: true);
+        return failure;
     }
 
     private object? Sql(string sql)
@@ -137,16 +139,10 @@ public sealed class SchedulerWiringTests : IDisposable
     public async Task The_scheduled_job_runs_the_rule_engine_on_the_ledger()
     {
         await cli.CountyWithVillageAsync();
-        await cli.OkAsync("voucher", "import", cli.WriteFile("v.csv", "key,date,summary,account,debit,credit\nA,2024-03-05,支付工程款,511,60000,\nA,2024-03-05,支付工程款,102,,60000\n"), "--org", "33010101");
+        await cli.PayAsync("33010101", "2024-03-05", 60_000);
         using var host = BuildHost();
-        var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
-        var done = new JobDone();
-        scheduler.ListenerManager.AddJobListener(done, [Matchers.Key(JobSchedule.RuleEvaluationJobKey)]);
 
-        await scheduler.Start();
-        await scheduler.TriggerJob(JobSchedule.RuleEvaluationJobKey);
-        var failure = await done.Executed.Task.WaitAsync(TimeSpan.FromSeconds(60));
-        await scheduler.Shutdown(waitForJobsToComplete: true);
+        var failure = await RunOnceAsync(host, JobSchedule.RuleEvaluationJobKey);
 
         failure.Should().BeNull();
         (await cli.OkAsync("alerts", "list", "--state", "open")).Should().Contain("LARGE_TXN");
