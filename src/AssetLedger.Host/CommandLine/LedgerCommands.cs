@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using AssetLedger.Core.Accounts;
+using AssetLedger.Core.Audit;
 using AssetLedger.Core.Common;
 using AssetLedger.Core.OpeningBalances;
 using AssetLedger.Core.Organizations;
@@ -317,29 +318,32 @@ internal static class LedgerCommands
     private static Command Report(CliEnvironment env)
     {
         var report = new Command("report", "Statements: for a village or group its book; for a township or county the roll-up (汇总) of its books");
-        report.Subcommands.Add(ReportVerb(env, "trial-balance", "科目余额表: opening, period, year-to-date and closing per account",
-            async (s, org, p, _, ct) => (await s.TrialBalanceAsync(org, p, ct)).Map<Action<ReportFormat, TextWriter>>(r => (f, w) => ReportWriter.Write(r, f, w))));
-        report.Subcommands.Add(ReportVerb(env, "balance-sheet", "资产负债表",
-            async (s, org, p, _, ct) => (await s.BalanceSheetAsync(org, p, ct)).Map<Action<ReportFormat, TextWriter>>(r => (f, w) => ReportWriter.Write(r, f, w))));
-        report.Subcommands.Add(ReportVerb(env, "income-statement", "收益及收益分配表",
-            async (s, org, p, _, ct) => (await s.IncomeStatementAsync(org, p, ct)).Map<Action<ReportFormat, TextWriter>>(r => (f, w) => ReportWriter.Write(r, f, w))));
-        report.Subcommands.Add(ReportVerb(env, "journal", "序时账: every posting of the month in voucher order",
-            async (s, org, p, _, ct) => (await s.JournalAsync(org, p, ct)).Map<Action<ReportFormat, TextWriter>>(r => (f, w) => ReportWriter.Write(r, f, w))));
-        report.Subcommands.Add(ReportVerb(env, "ledger", "明细账: each account's postings with running balances",
-            async (s, org, p, account, ct) => (await s.LedgerAsync(org, p, account, ct)).Map<Action<ReportFormat, TextWriter>>(r => (f, w) => ReportWriter.Write(r, f, w)),
+        report.Subcommands.Add(ReportVerb<TrialBalance>(env, "trial-balance", "科目余额表: opening, period, year-to-date and closing per account",
+            (s, org, p, _, ct) => s.TrialBalanceAsync(org, p, ct), ReportWriter.Write, XlsxReportWriter.Write, sheetPerVillage: true));
+        report.Subcommands.Add(ReportVerb<Statement>(env, "balance-sheet", "资产负债表",
+            (s, org, p, _, ct) => s.BalanceSheetAsync(org, p, ct), ReportWriter.Write, XlsxReportWriter.Write, sheetPerVillage: true));
+        report.Subcommands.Add(ReportVerb<Statement>(env, "income-statement", "收益及收益分配表",
+            (s, org, p, _, ct) => s.IncomeStatementAsync(org, p, ct), ReportWriter.Write, XlsxReportWriter.Write, sheetPerVillage: true));
+        report.Subcommands.Add(ReportVerb<Journal>(env, "journal", "序时账: every posting of the month in voucher order",
+            (s, org, p, _, ct) => s.JournalAsync(org, p, ct), ReportWriter.Write, (r, m, o) => XlsxReportWriter.Write(r[0], m, o), sheetPerVillage: false));
+        report.Subcommands.Add(ReportVerb<Ledger>(env, "ledger", "明细账: each account's postings with running balances",
+            (s, org, p, account, ct) => s.LedgerAsync(org, p, account, ct), ReportWriter.Write, (r, m, o) => XlsxReportWriter.Write(r[0], m, o), sheetPerVillage: false,
             withAccount: true));
         return report;
     }
 
-    private delegate Task<Outcome<Action<ReportFormat, TextWriter>>> ReportSource(
-        StatementService statements, string org, AccountingPeriod period, string? account, CancellationToken ct);
-
-    private static Command ReportVerb(CliEnvironment env, string name, string description, ReportSource source, bool withAccount = false)
+    /// <param name="compute">The report, from the one report computation the text, CSV, JSON and web use.</param>
+    /// <param name="sheetPerVillage">For a roll-up as .xlsx, add the same report for each book under it, a sheet each.</param>
+    private static Command ReportVerb<T>(
+        CliEnvironment env, string name, string description,
+        Func<StatementService, string, AccountingPeriod, string?, CancellationToken, Task<Outcome<T>>> compute,
+        Action<T, ReportFormat, TextWriter> text, Action<IReadOnlyList<T>, WorkbookMaker, Stream> xlsx, bool sheetPerVillage, bool withAccount = false)
+        where T : class
     {
         var org = OrgOption("Organization code: a village or group, or a township or county for the roll-up");
         var period = new Option<string>("--period") { Description = "YYYY-MM", Required = true };
-        var format = new Option<string>("--format") { Description = "text | csv | json", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "csv", "json");
+        var format = new Option<string>("--format") { Description = "text | csv | json | xlsx (xlsx needs --out)", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "csv", "json", "xlsx");
         var output = new Option<FileInfo?>("--out") { Description = "Write to this file instead of the screen" };
         var account = new Option<string?>("--account") { Description = "One account (with its details); default: every account with a figure" };
         var command = new Command(name, description) { org, period, format, output };
@@ -356,27 +360,57 @@ internal static class LedgerCommands
                 return await Cli.RejectAsync(env, p.Errors.Select(e => e.At("--period")).ToList());
             }
 
-            var result = await source(sp.GetRequiredService<StatementService>(), parse.GetValue(org)!, p.Value,
-                withAccount ? parse.GetValue(account) : null, ct);
+            var f = Enum.Parse<ReportFormat>(parse.GetValue(format)!, ignoreCase: true);
+            var file = parse.GetValue(output);
+            if (f == ReportFormat.Xlsx && file is null)
+            {
+                return await Cli.RejectAsync(env, [new LedgerError("report.out_required", "an .xlsx workbook is a file: give --out FILE.xlsx")]);
+            }
+
+            var statements = sp.GetRequiredService<StatementService>();
+            var orgCode = parse.GetValue(org)!;
+            var accountCode = withAccount ? parse.GetValue(account) : null;
+            var result = await compute(statements, orgCode, p.Value, accountCode, ct);
             if (!result.Succeeded)
             {
                 return await Cli.RejectAsync(env, result.Errors);
             }
 
-            var f = Enum.Parse<ReportFormat>(parse.GetValue(format)!, ignoreCase: true);
-            if (parse.GetValue(output) is { } file)
+            if (f == ReportFormat.Xlsx)
+            {
+                var reports = new List<T> { result.Value };
+                var books = await sp.GetRequiredService<BookDirectory>().FindBooksUnderAsync(orgCode, ct);
+                if (sheetPerVillage && books.Succeeded && books.Value.Count > 1)
+                {
+                    foreach (var b in books.Value.OrderBy(b => b.Organization.Code, StringComparer.Ordinal))
+                    {
+                        reports.Add((await compute(statements, b.Organization.Code, p.Value, accountCode, ct)).Value);
+                    }
+                }
+
+                // Written beside the target and moved into place: a failure leaves no half-written workbook.
+                var partial = file!.FullName + ".partial";
+                await using (var stream = File.Create(partial))
+                {
+                    xlsx(reports, new WorkbookMaker(sp.GetRequiredService<Actor>().Name, LedgerClock.Today(env.Time)), stream);
+                }
+
+                File.Move(partial, file.FullName, overwrite: true);
+                await env.Output.WriteLineAsync($"wrote {file.FullName}");
+            }
+            else if (file is not null)
             {
                 // A CSV file gets a byte-order mark so that Excel reads its Chinese as UTF-8.
                 await using (var writer = new StreamWriter(file.FullName, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: f == ReportFormat.Csv)))
                 {
-                    result.Value(f, writer);
+                    text(result.Value, f, writer);
                 }
 
                 await env.Output.WriteLineAsync($"wrote {file.FullName}");
             }
             else
             {
-                result.Value(f, env.Output);
+                text(result.Value, f, env.Output);
             }
 
             return Cli.Ok;

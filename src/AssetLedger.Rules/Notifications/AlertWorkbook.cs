@@ -1,3 +1,5 @@
+using AssetLedger.Core.Common;
+using AssetLedger.Core.Spreadsheets;
 using AssetLedger.Rules.Alerts;
 using ClosedXML.Excel;
 
@@ -19,54 +21,33 @@ public static class AlertWorkbook
     {
         using var workbook = new XLWorkbook();
         var sheet = workbook.Worksheets.Add("预警清单");
-        Text(sheet.Cell(1, 1), title).Style.Font.SetBold().Font.SetFontSize(14);
-        Text(sheet.Cell(2, 1), $"生成时间：{madeAt}    单位：元");
-        for (var c = 0; c < Headers.Length; c++)
-        {
-            Text(sheet.Cell(3, c + 1), Headers[c]).Style.Font.SetBold().Fill.SetBackgroundColor(XLColor.LightGray);
-        }
+        sheet.Cell(1, 1).SetText(title).Style.Font.SetBold().Font.SetFontSize(14);
+        sheet.Cell(2, 1).SetText($"生成时间：{madeAt}    单位：元");
+        sheet.WriteHeader(3, Headers);
 
         var r = 4;
         foreach (var row in rows)
         {
             var a = row.Alert;
             sheet.Cell(r, 1).SetValue(a.Id);
-            Text(sheet.Cell(r, 2), row.OrgCode);
-            Text(sheet.Cell(r, 3), row.OrgName);
-            Text(sheet.Cell(r, 4), a.RuleId);
-            Text(sheet.Cell(r, 5), row.RuleName);
-            Text(sheet.Cell(r, 6), SeverityNames.Chinese(a.Severity));
-            Text(sheet.Cell(r, 7), StateNames.Chinese(a.State));
-            sheet.Cell(r, 8).SetValue(a.Amount / 100m).Style.NumberFormat.SetFormat("#,##0.00");
-            sheet.Cell(r, 9).SetValue(a.OccurredOn.ToDateTime(TimeOnly.MinValue)).Style.DateFormat.SetFormat("yyyy-mm-dd");
-            Text(sheet.Cell(r, 10), a.Explanation).Style.Alignment.SetWrapText();
-            Text(sheet.Cell(r, 11), row.Link);
+            sheet.Cell(r, 2).SetText(row.OrgCode);
+            sheet.Cell(r, 3).SetText(row.OrgName);
+            sheet.Cell(r, 4).SetText(a.RuleId);
+            sheet.Cell(r, 5).SetText(row.RuleName);
+            sheet.Cell(r, 6).SetText(SeverityNames.Chinese(a.Severity));
+            sheet.Cell(r, 7).SetText(StateNames.Chinese(a.State));
+            sheet.Cell(r, 8).SetAmount(Money.FromFen(a.Amount));
+            sheet.Cell(r, 9).SetDay(a.OccurredOn);
+            sheet.Cell(r, 10).SetText(a.Explanation).Style.Alignment.SetWrapText();
+            sheet.Cell(r, 11).SetText(row.Link);
             r++;
         }
 
-        double[] widths = [8, 12, 14, 20, 16, 10, 10, 16, 12, 80, 36];
-        for (var c = 0; c < widths.Length; c++)
-        {
-            sheet.Column(c + 1).Width = widths[c];
-        }
-
-        sheet.SheetView.FreezeRows(3);
-        sheet.PageSetup.PaperSize = XLPaperSize.A4Paper;
-        sheet.PageSetup.PageOrientation = XLPageOrientation.Landscape;
-        sheet.PageSetup.FitToPages(1, 0);
-        sheet.PageSetup.SetRowsToRepeatAtTop(3, 3);
+        sheet.SetWidths([8, 12, 14, 20, 16, 10, 10, 16, 12, 80, 36]);
+        sheet.SetPrintLayout(headerRow: 3, landscape: true);
         using var stream = new MemoryStream();
         workbook.SaveAs(stream);
         return stream.ToArray();
-    }
-
-    /// <summary>A text cell: stored as a string, marked with Excel's quote prefix, never a formula.</summary>
-    private static IXLCell Text(IXLCell cell, string text)
-    {
-        cell.SetValue(text);
-        cell.DataType = XLDataType.Text;
-        cell.Style.IncludeQuotePrefix = true;
-        return cell;
     }
 }
 

@@ -1,0 +1,166 @@
+using AssetLedger.Core.Accounts;
+using AssetLedger.Core.Common;
+using AssetLedger.Core.Spreadsheets;
+using AssetLedger.Core.Statements;
+using ClosedXML.Excel;
+
+namespace AssetLedger.Host.Reports;
+
+/// <summary>Who prepared a workbook and when: the lines of its title block that are not figures.</summary>
+public sealed record WorkbookMaker(string Preparer, DateOnly MadeOn);
+
+/// <summary>
+/// The reports as .xlsx, from the same report models as the text, CSV and JSON writers (one source of figures).
+/// The statements (科目余额表, 资产负债表, 收益及收益分配表) are formatted with ClosedXML — for a township or county,
+/// the roll-up (汇总) sheet first and then one sheet per village; the detail books (序时账, 明细账) are streamed with
+/// <see cref="StreamingWorkbook"/>, so a large journal costs little memory.
+/// </summary>
+internal static class XlsxReportWriter
+{
+    private static readonly string[] TrialBalanceHeaders = ["科目编码", "科目名称", "期初借方", "期初贷方", "本期借方", "本期贷方", "本年累计借方", "本年累计贷方", "期末借方", "期末贷方"];
+
+    private static (Money Debit, Money Credit) Split(Money b) => b.IsPositive ? (b, Money.Zero) : (Money.Zero, -b);
+
+    private static ReportTitle Title(ReportHeader h, WorkbookMaker maker) =>
+        ReportTitle.For(h.Title + (h.IsRollUp ? "（汇总）" : string.Empty), $"{h.OrgName}（{h.OrgCode}）" + (h.IsRollUp ? $"，{h.Books}个账套" : string.Empty),
+            $"{h.Period.Year}年{h.Period.Month}月", maker.Preparer, maker.MadeOn);
+
+    /// <summary>A sheet name Excel accepts: at most 31 characters, none of <c>[]:*?/\</c>, unique in the workbook.</summary>
+    private static string SheetName(XLWorkbook workbook, string name)
+    {
+        var clean = new string(name.Select(c => "[]:*?/\\".Contains(c, StringComparison.Ordinal) ? '_' : c).ToArray());
+        clean = clean.Length > 31 ? clean[..31] : clean;
+        var candidate = clean;
+        for (var i = 2; workbook.Worksheets.Any(w => w.Name == candidate); i++)
+        {
+            var suffix = $"({i})";
+            candidate = (clean.Length + suffix.Length > 31 ? clean[..(31 - suffix.Length)] : clean) + suffix;
+        }
+
+        return candidate;
+    }
+
+    private static string SheetLabel(ReportHeader h) => h.IsRollUp ? "汇总" : $"{h.OrgName}（{h.OrgCode}）";
+
+    /// <param name="reports">The report, then (for a roll-up) the same report for each village under it.</param>
+    public static void Write(IReadOnlyList<TrialBalance> reports, WorkbookMaker maker, Stream output)
+    {
+        using var workbook = new XLWorkbook();
+        foreach (var tb in reports)
+        {
+            var sheet = workbook.Worksheets.Add(SheetName(workbook, SheetLabel(tb.Header)));
+            var headerRow = sheet.WriteTitle(Title(tb.Header, maker), TrialBalanceHeaders.Length);
+            sheet.WriteHeader(headerRow, TrialBalanceHeaders);
+            var r = headerRow + 1;
+            foreach (var l in tb.Lines)
+            {
+                sheet.Cell(r, 1).SetText(l.Code);
+                sheet.Cell(r, 2).SetText(l.Name).Style.Alignment.SetIndent(l.Level - 1);
+                Money[] values = [Split(l.Opening).Debit, Split(l.Opening).Credit, l.PeriodDebit, l.PeriodCredit, l.YearDebit, l.YearCredit, Split(l.Closing).Debit, Split(l.Closing).Credit];
+                for (var i = 0; i < values.Length; i++)
+                {
+                    sheet.Cell(r, i + 3).SetAmount(values[i]);
+                }
+
+                if (l.Level > 1)
+                {
+                    // Detail accounts are grouped under their parent: the first-level rows are what the totals add up.
+                    sheet.Row(r).OutlineLevel = l.Level - 1;
+                }
+
+                r++;
+            }
+
+            sheet.Cell(r, 2).SetText("合计（一级科目）");
+            Money[] totals = [tb.OpeningDebitTotal, tb.OpeningCreditTotal, tb.PeriodDebitTotal, tb.PeriodCreditTotal, tb.YearDebitTotal, tb.YearCreditTotal, tb.ClosingDebitTotal, tb.ClosingCreditTotal];
+            for (var i = 0; i < totals.Length; i++)
+            {
+                sheet.Cell(r, i + 3).SetAmount(totals[i]);
+            }
+
+            sheet.Row(r).Style.Font.SetBold().Border.SetTopBorder(XLBorderStyleValues.Thin);
+            sheet.SetWidths([12, 28, 15, 15, 15, 15, 15, 15, 15, 15]);
+            sheet.SetPrintLayout(headerRow, landscape: true);
+        }
+
+        workbook.SaveAs(output);
+    }
+
+    /// <param name="reports">The statement, then (for a roll-up) the same statement for each village under it.</param>
+    public static void Write(IReadOnlyList<Statement> reports, WorkbookMaker maker, Stream output)
+    {
+        using var workbook = new XLWorkbook();
+        foreach (var s in reports)
+        {
+            var sheet = workbook.Worksheets.Add(SheetName(workbook, SheetLabel(s.Header)));
+            string[] headers = ["项目", "行次", .. s.Columns];
+            var headerRow = sheet.WriteTitle(Title(s.Header, maker), headers.Length);
+            sheet.WriteHeader(headerRow, headers);
+            var r = headerRow + 1;
+            foreach (var l in s.Lines)
+            {
+                sheet.Cell(r, 1).SetText((l.Prefix ?? string.Empty) + l.Name).Style.Alignment.SetIndent(l.IsTotal ? 0 : 1);
+                if (l.Row is { } row)
+                {
+                    sheet.Cell(r, 2).SetValue(row).Style.Alignment.SetHorizontal(XLAlignmentHorizontalValues.Center);
+                }
+
+                for (var i = 0; i < l.Values.Count; i++)
+                {
+                    sheet.Cell(r, i + 3).SetAmount(l.Values[i]);
+                }
+
+                if (l.IsTotal)
+                {
+                    sheet.Row(r).Style.Font.SetBold();
+                }
+
+                r++;
+            }
+
+            sheet.SetWidths([Math.Max(30, s.Lines.Max(l => SheetCells.DisplayWidth((l.Prefix ?? string.Empty) + l.Name)) + 4), 6, .. s.Columns.Select(_ => 18.0)]);
+            sheet.SetPrintLayout(headerRow, landscape: false);
+        }
+
+        workbook.SaveAs(output);
+    }
+
+    public static void Write(Journal j, WorkbookMaker maker, Stream output)
+    {
+        using var workbook = new StreamingWorkbook(output);
+        var sheet = workbook.AddSheet("序时账", Title(j.Header, maker),
+            ["单位", "日期", "凭证号", "行", "科目编码", "科目名称", "摘要", "往来单位", "借方金额", "贷方金额"], [10, 12, 16, 5, 12, 24, 40, 20, 16, 16]);
+        foreach (var e in j.Entries)
+        {
+            sheet.Text(e.OrgCode).Day(e.Date).Text(e.VoucherNumber).Number(e.LineNo).Text(e.AccountCode).Text(e.AccountName).Text(e.Summary).Text(e.Counterparty)
+                .AmountOrBlank(e.Debit).AmountOrBlank(e.Credit).End();
+        }
+
+        sheet.Text(null).Text(null).Text(null).Text(null).Text(null).Text(null).Text("合计", StreamingWorkbook.Style.TotalText).Text(null)
+            .Amount(j.DebitTotal, total: true).Amount(j.CreditTotal, total: true).End();
+    }
+
+    public static void Write(Ledger ledger, WorkbookMaker maker, Stream output)
+    {
+        static string Direction(Money balance) => balance.IsZero ? "平" : balance.IsPositive ? "借" : "贷";
+        using var workbook = new StreamingWorkbook(output);
+        var sheet = workbook.AddSheet("明细账", Title(ledger.Header, maker),
+            ["单位", "科目编码", "科目名称", "日期", "凭证号", "摘要", "往来单位", "借方金额", "贷方金额", "方向", "余额"], [10, 12, 24, 12, 16, 36, 20, 16, 16, 6, 16]);
+        foreach (var a in ledger.Accounts)
+        {
+            sheet.Text(a.OrgCode).Text(a.Code).Text(a.Name).Text(null).Text(null).Text("期初余额", StreamingWorkbook.Style.TotalText).Text(null).Text(null).Text(null)
+                .Text(Direction(a.Opening)).Amount(a.Opening.Abs()).End();
+            foreach (var r in a.Rows)
+            {
+                sheet.Text(a.OrgCode).Text(a.Code).Text(a.Name).Day(r.Date).Text(r.VoucherNumber).Text(r.Summary).Text(r.Counterparty)
+                    .AmountOrBlank(r.Debit).AmountOrBlank(r.Credit).Text(Direction(r.Balance)).Amount(r.Balance.Abs()).End();
+            }
+
+            foreach (var (name, debit, credit) in new[] { ("本月合计", a.PeriodDebit, a.PeriodCredit), ("本年累计", a.YearDebit, a.YearCredit) })
+            {
+                sheet.Text(a.OrgCode).Text(a.Code).Text(a.Name).Text(null).Text(null).Text(name, StreamingWorkbook.Style.TotalText).Text(null)
+                    .Amount(debit, total: true).Amount(credit, total: true).Text(Direction(a.Closing)).Amount(a.Closing.Abs(), total: true).End();
+            }
+        }
+    }
+}
