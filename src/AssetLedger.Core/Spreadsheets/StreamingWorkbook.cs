@@ -159,6 +159,7 @@ public sealed class StreamingWorkbook : IDisposable
             new Fill(new PatternFill(new ForegroundColor { Rgb = "FFE7E6E6" }) { PatternType = PatternValues.Solid }))
         { Count = 3 },
         new Borders(new Border()) { Count = 1 },
+        new CellStyleFormats(new CellFormat()) { Count = 1 },
         new CellFormats(
             new CellFormat(),
             new CellFormat { NumberFormatId = 164, ApplyNumberFormat = true },
@@ -167,5 +168,6 @@ public sealed class StreamingWorkbook : IDisposable
             new CellFormat { FontId = 2, ApplyFont = true },
             new CellFormat { NumberFormatId = 164, FontId = 1, ApplyNumberFormat = true, ApplyFont = true },
             new CellFormat { FontId = 1, ApplyFont = true })
-        { Count = 7 });
+        { Count = 7 },
+        new CellStyles(new CellStyle { Name = "Normal", FormatId = 0, BuiltinId = 0 }) { Count = 1 });
 }
