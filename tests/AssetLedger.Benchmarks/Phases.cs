@@ -29,6 +29,8 @@ internal static class Phases
         "verify" => await VerifyAsync(work),
         "cli-report" => CliReport(work, ["dotnet", Path.Combine(AppContext.BaseDirectory, "AssetLedger.Host.dll")]),
         "cli-report-r2r" => CliReport(work, [Path.Combine(work, "host-r2r", "AssetLedger.Host")]),
+        "xlsx-journal" => XlsxBench.Journal(work, rows: books),
+        "xlsx-raw" => XlsxBench.Raw(work, rows: books),
         _ => throw new ArgumentException($"unknown phase {name}"),
     };
 
@@ -43,7 +45,7 @@ internal static class Phases
             .AddLedger(o => o.UseLedgerSqlite(LedgerDatabase.SqliteConnectionString(database ?? LedgerPath(work))))
             .BuildServiceProvider();
 
-    private static double PeakMb()
+    internal static double PeakMb()
     {
         var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
         return line is null ? double.NaN : double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
