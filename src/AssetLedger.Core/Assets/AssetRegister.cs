@@ -76,7 +76,7 @@ public sealed class AssetRegister(
             {
                 // The voucher that books the increase (购入, 自建 …), e.g. 2024-03/记-0001.
                 var voucher = await db.FindVoucherAsync(bookId, number, ct);
-                errors.AddRange(voucher.Errors.Select(e => e.At($"line {item.Value.Line}, column voucher")));
+                errors.AddRange(voucher.Errors.Select(e => e.At(item.Value.At("voucher"))));
                 voucherId = voucher.Succeeded ? voucher.Value.Id : null;
             }
 
@@ -373,7 +373,7 @@ public sealed class AssetRegister(
     private Outcome<FixedAsset> ParseCard(CsvRow row, int bookId, DateOnly today)
     {
         var errors = new List<LedgerError>();
-        string At(string column) => $"line {row.Line}, column {column}";
+        string At(string column) => row.At(column);
         string? Text(string column, int max, bool required)
         {
             var value = row.Get(column);

@@ -408,7 +408,7 @@ public sealed class ContractRegister(LedgerDbContext db, BookDirectory books, Vo
     private Outcome<Contract> Parse(CsvRow row, int bookId, HashSet<string> known)
     {
         var errors = new List<LedgerError>();
-        string At(string column) => $"line {row.Line}, column {column}";
+        string At(string column) => row.At(column);
         string? Text(string column, int max, bool required)
         {
             var v = row.Get(column);

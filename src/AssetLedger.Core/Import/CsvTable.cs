@@ -9,10 +9,26 @@ namespace AssetLedger.Core.Import;
 /// <summary>A column an import understands: its canonical English name and the Chinese headers accepted for it.</summary>
 public sealed record CsvColumn(string Name, bool Required, params string[] Aliases);
 
-/// <summary>One data row of a CSV file: its line number and its fields by canonical column name.</summary>
-public sealed class CsvRow(int line, string[] fields, IReadOnlyDictionary<string, int> index)
+/// <summary>
+/// One data row of an import file — a CSV line or a workbook row — with its number and its fields by canonical column
+/// name, and where it is, for messages: <c>line 5</c> in a CSV, <c>sheet 凭证, row 5</c> in a workbook.
+/// </summary>
+public sealed class CsvRow(int line, string[] fields, IReadOnlyDictionary<string, int> index, string? sheet = null)
 {
     public int Line { get; } = line;
+
+    /// <summary>The workbook sheet the row is on; null for a CSV line.</summary>
+    public string? Sheet { get; } = sheet;
+
+    /// <summary>How rows <paramref name="first"/> to <paramref name="last"/> of a file are named: lines of a CSV, rows of a sheet.</summary>
+    public static string Span(string? sheet, int first, int last) =>
+        (sheet is null ? string.Empty : $"sheet {sheet}, ") + (first == last ? $"{(sheet is null ? "line" : "row")} {first}" : $"{(sheet is null ? "lines" : "rows")} {first}-{last}");
+
+    /// <summary>Where the row is, for an error's location.</summary>
+    public string Where => Span(Sheet, Line, Line);
+
+    /// <summary>Where one of the row's fields is.</summary>
+    public string At(string column) => $"{Where}, column {column}";
 
     public string Get(string column) =>
         index.TryGetValue(column, out var i) && i < fields.Length ? fields[i].Trim() : string.Empty;
@@ -21,9 +37,10 @@ public sealed class CsvRow(int line, string[] fields, IReadOnlyDictionary<string
 }
 
 /// <summary>
-/// Reads a UTF-8 CSV file with a header row into rows keyed by canonical column names, accepting the Chinese
-/// headers accountants use. Anything wrong with the file itself (not UTF-8, unknown or missing columns, broken
-/// quoting) comes back as errors naming the line, never as an exception.
+/// Reads an import file with a header row — a UTF-8 CSV file, or an .xlsx workbook (its first sheet), told apart by
+/// their first bytes — into rows keyed by canonical column names, accepting the Chinese headers accountants use.
+/// Anything wrong with the file itself (not UTF-8, not a workbook, unknown or missing columns, broken quoting) comes
+/// back as errors naming the line or row, never as an exception.
 /// </summary>
 public static class CsvTable
 {
@@ -32,6 +49,68 @@ public static class CsvTable
     /// own), and async reads of a synchronous FileStream would only queue work to the thread pool.
     /// </summary>
     public static IEnumerable<Outcome<CsvRow>> Read(Stream stream, IReadOnlyList<CsvColumn> columns, CancellationToken ct = default)
+    {
+        if (!stream.CanSeek)
+        {
+            var copy = new MemoryStream();
+            stream.CopyTo(copy);
+            copy.Position = 0;
+            stream = copy;
+        }
+
+        return WorkbookRows.IsWorkbook(stream) ? ReadWorkbook(stream, columns, ct) : ReadCsv(stream, columns, ct);
+    }
+
+    private static IEnumerable<Outcome<CsvRow>> ReadWorkbook(Stream stream, IReadOnlyList<CsvColumn> columns, CancellationToken ct)
+    {
+        var (sheet, rows, problem) = WorkbookRows.Open(stream);
+        if (problem is not null)
+        {
+            yield return new LedgerError("xlsx.unreadable", problem);
+            yield break;
+        }
+
+        Dictionary<string, int>? index = null;
+        var any = false;
+        foreach (var row in rows)
+        {
+            ct.ThrowIfCancellationRequested();
+            if (row.Fields.All(string.IsNullOrWhiteSpace))
+            {
+                continue;
+            }
+
+            if (index is null)
+            {
+                index = MapHeader(row.Fields, columns, out var headerErrors);
+                if (headerErrors.Count > 0)
+                {
+                    foreach (var e in headerErrors)
+                    {
+                        yield return e.At($"sheet {sheet}, row {row.Number} (header)");
+                    }
+
+                    yield break;
+                }
+
+                continue;
+            }
+
+            any = true;
+            yield return Outcome<CsvRow>.Success(new CsvRow(row.Number, row.Fields, index, sheet));
+        }
+
+        if (index is null)
+        {
+            yield return new LedgerError("xlsx.empty", $"sheet {sheet} is empty; it needs a header row and at least one data row");
+        }
+        else if (!any)
+        {
+            yield return new LedgerError("csv.no_rows", $"sheet {sheet} has a header row but no data rows");
+        }
+    }
+
+    private static IEnumerable<Outcome<CsvRow>> ReadCsv(Stream stream, IReadOnlyList<CsvColumn> columns, CancellationToken ct)
     {
         var strictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
         using var text = new StreamReader(stream, strictUtf8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);

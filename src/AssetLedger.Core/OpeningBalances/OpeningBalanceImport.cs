@@ -59,7 +59,7 @@ public sealed class OpeningBalanceImport(LedgerDbContext db, BookDirectory books
             }
 
             var row = item.Value;
-            var where = $"line {row.Line}";
+            var where = row.Where;
             var debit = CsvTable.ParseAmount(row.Get("debit"));
             var credit = CsvTable.ParseAmount(row.Get("credit"));
             errors.AddRange(debit.Errors.Select(e => e.At($"{where}, column debit")));

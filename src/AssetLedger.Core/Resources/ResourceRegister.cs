@@ -61,7 +61,7 @@ public sealed class ResourceRegister(LedgerDbContext db, BookDirectory books, Au
                 var v = row.Get(column);
                 if (TextRules.Check(column, v, max, required) is { } e)
                 {
-                    rowErrors.Add(e.At($"line {row.Line}, column {column}"));
+                    rowErrors.Add(e.At(row.At(column)));
                 }
 
                 return v.Length == 0 ? null : v;
@@ -70,11 +70,11 @@ public sealed class ResourceRegister(LedgerDbContext db, BookDirectory books, Au
             var code = Text("code", 32, true);
             var name = Text("name", 100, true);
             var area = Area.Parse(row.Get("area"));
-            rowErrors.AddRange(area.Errors.Select(e => e.At($"line {row.Line}, column area")));
+            rowErrors.AddRange(area.Errors.Select(e => e.At(row.At("area"))));
             if (!ResourceNames.Types.TryGetValue(row.Get("type"), out var type))
             {
                 rowErrors.Add(new LedgerError("resource.type_invalid",
-                    $"'{row.Get("type")}' is not a resource type: {string.Join(", ", ResourceNames.Types.Keys)}", $"line {row.Line}, column type"));
+                    $"'{row.Get("type")}' is not a resource type: {string.Join(", ", ResourceNames.Types.Keys)}", row.At("type")));
             }
 
             var modeText = row.Get("mode");
@@ -82,7 +82,7 @@ public sealed class ResourceRegister(LedgerDbContext db, BookDirectory books, Au
             if (modeText.Length > 0 && !ResourceNames.Modes.TryGetValue(modeText, out mode))
             {
                 rowErrors.Add(new LedgerError("resource.mode_invalid",
-                    $"'{modeText}' is not an operating mode: {string.Join(", ", ResourceNames.Modes.Keys)}", $"line {row.Line}, column mode"));
+                    $"'{modeText}' is not an operating mode: {string.Join(", ", ResourceNames.Modes.Keys)}", row.At("mode")));
             }
 
             var resource = new Resource

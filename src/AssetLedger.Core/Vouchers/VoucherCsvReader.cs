@@ -50,7 +50,7 @@ public static class VoucherCsvReader
                 group = null;
             }
 
-            group ??= new Group(key, row.Line);
+            group ??= new Group(key, row.Line, row.Sheet);
             group.Add(row);
         }
 
@@ -61,7 +61,7 @@ public static class VoucherCsvReader
     }
 
     /// <summary>The rows of one voucher as they are read.</summary>
-    private sealed class Group(string key, int firstLine)
+    private sealed class Group(string key, int firstLine, string? sheet)
     {
         private readonly int firstLine = firstLine;
         private readonly List<VoucherLineDraft> lines = [];
@@ -80,7 +80,7 @@ public static class VoucherCsvReader
         {
             lastLine = row.Line;
             fileLines.Add(row.Line);
-            var where = $"line {row.Line}";
+            var where = row.Where;
             if (Key.Length == 0)
             {
                 errors.Add(new LedgerError("csv.key_missing", "column key is empty; every line needs its voucher's key", where));
@@ -106,7 +106,7 @@ public static class VoucherCsvReader
                 else if (date != parsed.Value)
                 {
                     errors.Add(new LedgerError("voucher.dates_differ",
-                        $"date {parsed.Value:yyyy-MM-dd} differs from {date:yyyy-MM-dd} on line {firstLine}; all lines of a voucher share its date",
+                        $"date {parsed.Value:yyyy-MM-dd} differs from {date:yyyy-MM-dd} on {CsvRow.Span(sheet, firstLine, firstLine)}; all lines of a voucher share its date",
                         $"{where}, column date"));
                 }
             }
@@ -147,13 +147,13 @@ public static class VoucherCsvReader
 
         public SourcedDraft ToDraft()
         {
-            var location = firstLine == lastLine ? $"line {firstLine}" : $"lines {firstLine}-{lastLine}";
+            var location = CsvRow.Span(sheet, firstLine, lastLine);
             if (errors.Count > 0 || date is null)
             {
                 return new SourcedDraft(null, location, errors.Count > 0 ? errors : [new LedgerError("date.invalid", "the voucher has no date")]);
             }
 
-            return SourcedDraft.Of(new VoucherDraft(Key, date.Value, lines, resolution, attachments, preparer), location, fileLines);
+            return SourcedDraft.Of(new VoucherDraft(Key, date.Value, lines, resolution, attachments, preparer), location, fileLines, sheet);
         }
 
         private string? Agree(string column, string? current, string value, string where)

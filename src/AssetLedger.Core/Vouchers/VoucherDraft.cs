@@ -22,12 +22,13 @@ public sealed record VoucherLineDraft(string Account, string Summary, Money Debi
 /// <summary>A draft with where it came from (a file's lines), so that every error can say where it is.</summary>
 /// <param name="FileLines">For a draft read from a file, the file line of each voucher line, so that line errors
 /// name the file's line rather than the line's place within the voucher.</param>
-public sealed record SourcedDraft(VoucherDraft? Draft, string Location, IReadOnlyList<LedgerError> Errors, IReadOnlyList<int>? FileLines = null)
+/// <param name="Sheet">For a draft read from a workbook, its sheet (the file lines are then sheet rows).</param>
+public sealed record SourcedDraft(VoucherDraft? Draft, string Location, IReadOnlyList<LedgerError> Errors, IReadOnlyList<int>? FileLines = null, string? Sheet = null)
 {
-    public static SourcedDraft Of(VoucherDraft draft, string location, IReadOnlyList<int>? fileLines = null) =>
-        new(draft, location, [], fileLines);
+    public static SourcedDraft Of(VoucherDraft draft, string location, IReadOnlyList<int>? fileLines = null, string? sheet = null) =>
+        new(draft, location, [], fileLines, sheet);
 
     /// <summary>Where line <paramref name="index"/> (0-based) of the voucher is.</summary>
     public string LineLocation(int index) =>
-        FileLines is { } lines && index < lines.Count ? $"line {lines[index]}" : $"{Location}, line {index + 1}";
+        FileLines is { } lines && index < lines.Count ? Import.CsvRow.Span(Sheet, lines[index], lines[index]) : $"{Location}, line {index + 1}";
 }

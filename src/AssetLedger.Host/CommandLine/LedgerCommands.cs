@@ -47,6 +47,8 @@ internal static class LedgerCommands
         {
             yield return command;
         }
+
+        yield return TemplateCommands.Build(env);
     }
 
     private static Option<string> OrgOption(string description = "Organization code (a village or group: its book)") =>

@@ -62,16 +62,16 @@ public sealed class BudgetService(RulesDbContext rules, LedgerDbContext ledger, 
             var account = chart.Resolve(row.Get("account"));
             if (account is null)
             {
-                rowErrors.Add(new LedgerError("account.unknown", $"account '{row.Get("account")}' is not in this book's chart", $"line {row.Line}, column account"));
+                rowErrors.Add(new LedgerError("account.unknown", $"account '{row.Get("account")}' is not in this book's chart", row.At("account")));
             }
             else if (account.Category != AccountCategory.ProfitAndLoss || !chart.IsLeaf(account))
             {
                 rowErrors.Add(new LedgerError("budget.account_invalid",
-                    $"account {account.Code} {account.Name} is not an income or expense leaf account; budgets are set on those", $"line {row.Line}, column account"));
+                    $"account {account.Code} {account.Name} is not an income or expense leaf account; budgets are set on those", row.At("account")));
             }
 
             var amount = Money.Parse(row.Get("amount"));
-            rowErrors.AddRange(amount.Errors.Select(e => e.At($"line {row.Line}, column amount")));
+            rowErrors.AddRange(amount.Errors.Select(e => e.At(row.At("amount"))));
             var months = Enumerable.Range(1, 12).Select(m => row.Get($"m{m}")).ToList();
             string? split = null;
             if (months.Any(m => m.Length > 0))
@@ -79,13 +79,13 @@ public sealed class BudgetService(RulesDbContext rules, LedgerDbContext ledger, 
                 var parsed = months.Select((m, i) => (Month: i + 1, Amount: Money.Parse(m))).ToList();
                 foreach (var (month, value) in parsed.Where(p => !p.Amount.Succeeded))
                 {
-                    rowErrors.AddRange(value.Errors.Select(e => e.At($"line {row.Line}, column m{month}")));
+                    rowErrors.AddRange(value.Errors.Select(e => e.At(row.At($"m{month}"))));
                 }
 
                 if (parsed.All(p => p.Amount.Succeeded) && amount.Succeeded && Money.Sum(parsed.Select(p => p.Amount.Value)) != amount.Value)
                 {
                     rowErrors.Add(new LedgerError("budget.months_differ",
-                        $"the months add up to {Money.Sum(parsed.Select(p => p.Amount.Value))}, not the year's {amount.Value}", $"line {row.Line}"));
+                        $"the months add up to {Money.Sum(parsed.Select(p => p.Amount.Value))}, not the year's {amount.Value}", row.Where));
                 }
 
                 split = parsed.All(p => p.Amount.Succeeded) ? string.Join(";", parsed.Select(p => p.Amount.Value.Fen.ToString(CultureInfo.InvariantCulture))) : null;
@@ -93,7 +93,7 @@ public sealed class BudgetService(RulesDbContext rules, LedgerDbContext ledger, 
 
             if (amount.Succeeded && amount.Value.IsNegative)
             {
-                rowErrors.Add(new LedgerError("budget.amount_invalid", "a budget cannot be negative", $"line {row.Line}, column amount"));
+                rowErrors.Add(new LedgerError("budget.amount_invalid", "a budget cannot be negative", row.At("amount")));
             }
 
             if (rowErrors.Count > 0)
