@@ -21,6 +21,7 @@ public static class RulesServiceCollectionExtensions
         services.AddSingleton(mail);
         services.AddSingleton<MailComposer>();
         services.AddScoped<SubscriberService>();
+        services.AddScoped<AlertRows>();
         services.AddScoped<NotificationService>();
         services.AddScoped<RuleEngine>();
         services.AddScoped<RuleSettings>();

@@ -47,26 +47,31 @@ internal static class AssetCommands
             }
         }, ct));
 
-        var listOrg = Org();
-        var list = new Command("list", "The register: each card with its status, accumulated depreciation and book value") { listOrg };
+        var listOrg = new Option<string>("--org") { Description = "A village or group; a township or county lists every book under it", Required = true };
+        var listOut = Cli.WorkbookOption();
+        var list = new Command("list", "固定资产台账: each card with its status, accumulated depreciation and book value") { listOrg, listOut };
         list.SetAction((parse, ct) => Cli.WithLedgerAsync(parse, env, async (sp, ct) =>
         {
-            var result = await sp.GetRequiredService<AssetRegister>().ListAsync(parse.GetValue(listOrg)!, ct);
-            if (!result.Succeeded)
+            var books = await Cli.BooksAsync(sp, parse.GetValue(listOrg)!, ct);
+            if (!books.Succeeded)
             {
-                return await Cli.RejectAsync(env, result.Errors);
+                return await Cli.RejectAsync(env, books.Errors);
             }
 
-            var table = new TextTable(("编号", false), ("名称", false), ("类别", false), ("开始使用", false), ("原值", true), ("累计折旧", true), ("净值", true), ("状态", false));
-            foreach (var v in result.Value)
+            var table = new TableReport("固定资产台账", [("单位", false, 10), ("编号", false, 10), ("名称", false, 20), ("类别", false, 12), ("开始使用", false, 12),
+                ("原值", true, 15), ("累计折旧", true, 15), ("净值", true, 15), ("状态", false, 16)]);
+            foreach (var b in books.Value)
             {
-                table.Add(v.Asset.Code, v.Asset.Name, v.Asset.Category, v.Asset.Acquired.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                    Money.FromFen(v.Asset.Cost).ToString(), Money.FromFen(v.State.Accumulated).ToString(), Money.FromFen(v.State.BookValue).ToString(),
-                    v.State.Disposed is { } d ? $"已处置 {d:yyyy-MM-dd}" : StatusName(v.State.Status));
+                table.Sheet($"{b.Organization.Name}（{b.Organization.Code}）", $"{b.Organization.Name}（{b.Organization.Code}）");
+                foreach (var v in (await sp.GetRequiredService<AssetRegister>().ListAsync(b.Organization.Code, ct)).Value)
+                {
+                    table.Add(b.Organization.Code, v.Asset.Code, v.Asset.Name, v.Asset.Category, v.Asset.Acquired, Money.FromFen(v.Asset.Cost),
+                        Money.FromFen(v.State.Accumulated), Money.FromFen(v.State.BookValue),
+                        v.State.Disposed is { } d ? $"已处置 {d:yyyy-MM-dd}" : StatusName(v.State.Status));
+                }
             }
 
-            table.Write(env.Output);
-            return Cli.Ok;
+            return await Cli.WriteAsync(env, sp, table, parse.GetValue(listOut));
         }, ct));
 
         var disposeOrg = Org();

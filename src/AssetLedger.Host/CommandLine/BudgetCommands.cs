@@ -69,7 +69,8 @@ internal static class BudgetCommands
 
         var reportOrg = Org("A village, township or county: every book under it, with totals");
         var period = new Option<string>("--period") { Description = "Year to date through this month, YYYY-MM", Required = true };
-        var report = new Command("report", "预算执行: budget (with adjustments) against actual, per account and book, rolled up") { reportOrg, period };
+        var reportOut = Cli.WorkbookOption();
+        var report = new Command("report", "预算执行表: budget (with adjustments) against actual, per account and book, rolled up") { reportOrg, period, reportOut };
         report.SetAction((parse, ct) => Cli.WithLedgerAsync(parse, env, async (sp, ct) =>
         {
             var p = AccountingPeriod.Parse(parse.GetValue(period));
@@ -84,27 +85,26 @@ internal static class BudgetCommands
                 return await Cli.RejectAsync(env, result.Errors);
             }
 
-            var table = new TextTable(("单位", false), ("科目", false), ("类别", false), ("预算", true), ("实际", true), ("执行率", true));
+            var table = new TableReport("预算执行表", [("单位", false, 10), ("科目", false, 28), ("类别", false, 6), ("预算", true, 16), ("实际", true, 16), ("执行率", true, 10)]);
+            table.Sheet("预算执行表", parse.GetValue(reportOrg)!, $"{p.Value.Year}年1月至{p.Value.Month}月");
             foreach (var line in result.Value)
             {
                 table.Add(line.OrgCode, $"{line.AccountCode} {line.AccountName}", line.IsExpense ? "支出" : "收入",
-                    Money.FromFen(line.Budget).ToString(), Money.FromFen(line.Actual).ToString(), Rate(line.Budget, line.Actual));
+                    Money.FromFen(line.Budget), Money.FromFen(line.Actual), Rate(line.Budget, line.Actual));
             }
 
             foreach (var (kind, lines) in new[] { ("收入合计", result.Value.Where(l => !l.IsExpense)), ("支出合计", result.Value.Where(l => l.IsExpense)) })
             {
                 var budget = lines.Sum(l => l.Budget);
                 var actual = lines.Sum(l => l.Actual);
-                table.Add(parse.GetValue(reportOrg)!, kind, "", Money.FromFen(budget).ToString(), Money.FromFen(actual).ToString(), Rate(budget, actual));
+                table.Add(parse.GetValue(reportOrg)!, kind, null, Money.FromFen(budget), Money.FromFen(actual), Rate(budget, actual));
             }
 
-            table.Write(env.Output);
-            return Cli.Ok;
+            return await Cli.WriteAsync(env, sp, table, parse.GetValue(reportOut));
         }, ct));
 
         return new Command("budget", "Annual budgets and their execution (预算管理)") { import, adjust, report };
     }
 
-    private static string Rate(long budget, long actual) =>
-        budget == 0 ? "-" : ((decimal)actual / budget * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
+    private static object Rate(long budget, long actual) => budget == 0 ? "-" : new Percent((decimal)actual / budget);
 }

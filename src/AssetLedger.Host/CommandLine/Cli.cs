@@ -1,8 +1,10 @@
 using System.CommandLine;
 using AssetLedger.Core.Audit;
 using AssetLedger.Core.Common;
+using AssetLedger.Core.Organizations;
 using AssetLedger.Core.Persistence;
 using AssetLedger.Host.Notifications;
+using AssetLedger.Host.Reports;
 using AssetLedger.Rules.Persistence;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -130,6 +132,40 @@ public static class Cli
         await env.Error.WriteLineAsync(errors.Count == 1 ? "Nothing was written." : $"{errors.Count} errors; nothing was written.");
         return Rejected;
     }
+
+    /// <summary><c>--out FILE.xlsx</c> of a register or list: the workbook instead of the text table.</summary>
+    internal static Option<FileInfo?> WorkbookOption() => new("--out") { Description = "Write an .xlsx workbook to this file instead of the table on the screen" };
+
+    /// <summary>Writes a file beside its target and moves it into place: a failure leaves no half-written file.</summary>
+    internal static async Task WriteFileAsync(CliEnvironment env, FileInfo file, Action<Stream> write)
+    {
+        var partial = file.FullName + ".partial";
+        await using (var stream = File.Create(partial))
+        {
+            write(stream);
+        }
+
+        File.Move(partial, file.FullName, overwrite: true);
+        await env.Output.WriteLineAsync($"wrote {file.FullName}");
+    }
+
+    /// <summary>A register or list: as a text table, or with <c>--out</c> as a workbook made by <paramref name="sp"/>'s actor today.</summary>
+    internal static async Task<int> WriteAsync(CliEnvironment env, IServiceProvider sp, TableReport table, FileInfo? file)
+    {
+        if (file is null)
+        {
+            table.WriteText(env.Output);
+            return Ok;
+        }
+
+        var maker = new WorkbookMaker(sp.GetRequiredService<Actor>().Name, LedgerClock.Today(env.Time));
+        await WriteFileAsync(env, file, stream => table.WriteXlsx(stream, maker));
+        return Ok;
+    }
+
+    /// <summary>The books a register lists: the organization's own, or every one under a township or county.</summary>
+    internal static async Task<Outcome<IReadOnlyList<BookRef>>> BooksAsync(IServiceProvider sp, string orgCode, CancellationToken ct) =>
+        await sp.GetRequiredService<BookDirectory>().FindBooksUnderAsync(orgCode, ct);
 
     /// <summary>Opens an input file, or says plainly why it cannot be read.</summary>
     internal static async Task<Stream?> OpenAsync(CliEnvironment env, FileInfo file)

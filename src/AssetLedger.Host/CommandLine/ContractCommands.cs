@@ -37,6 +37,34 @@ internal static class ContractCommands
             }
         }, ct));
 
+        var listOrg = new Option<string>("--org") { Description = "A village or group; a township or county lists every book under it", Required = true };
+        var listOut = Cli.WorkbookOption();
+        var list = new Command("list", "合同台账: every contract with its term, yearly amount, what was due, received and is in arrears") { listOrg, listOut };
+        list.SetAction((parse, ct) => Cli.WithLedgerAsync(parse, env, async (sp, ct) =>
+        {
+            var books = await Cli.BooksAsync(sp, parse.GetValue(listOrg)!, ct);
+            if (!books.Succeeded)
+            {
+                return await Cli.RejectAsync(env, books.Errors);
+            }
+
+            var today = LedgerClock.Today(env.Time);
+            var table = new TableReport("合同台账", [("单位", false, 10), ("合同编号", false, 12), ("承包方", false, 16), ("起始", false, 12), ("终止", false, 12),
+                ("年租金", true, 14), ("合同总额", true, 15), ("已到期应收", true, 15), ("已收", true, 15), ("欠款", true, 15)]);
+            foreach (var b in books.Value)
+            {
+                table.Sheet($"{b.Organization.Name}（{b.Organization.Code}）", $"{b.Organization.Name}（{b.Organization.Code}）");
+                foreach (var c in await sp.GetRequiredService<ContractRegister>().SchedulesAsync(b.Book.Id, ct))
+                {
+                    var due = c.Installments.Where(i => i.Installment.Due <= today).Sum(i => i.Installment.Amount);
+                    table.Add(b.Organization.Code, c.Contract.Number, c.Contract.Counterparty, c.Contract.Start, c.End, Money.FromFen(c.AnnualAmount),
+                        Money.FromFen(c.Installments.Sum(i => i.Installment.Amount)), Money.FromFen(due), Money.FromFen(c.Installments.Sum(i => i.Paid)), Money.FromFen(c.Arrears));
+                }
+            }
+
+            return await Cli.WriteAsync(env, sp, table, parse.GetValue(listOut));
+        }, ct));
+
         var scheduleOrg = new Option<string>("--org") { Description = "Organization code", Required = true };
         var contract = new Option<string>("--contract") { Description = "The contract number (合同编号)", Required = true };
         var schedule = new Command("schedule", "The contract's installments: paid, due or overdue") { scheduleOrg, contract };
@@ -104,7 +132,7 @@ internal static class ContractCommands
         var annual = new Option<string>("--annual-amount") { Description = "The new yearly amount (元)", Required = true };
         var amend = Change(env, "amend", "变更: a new yearly amount from a date; unpaid installments from then are replaced", amendFrom,
             (register, org, number, date, amount, reason, ct) => register.AmendAsync(org, number, date, amount, reason, ct), annual);
-        return new Command("contract", "Lease and 发包 contracts (合同台账)") { import, schedule, receive, renew, terminate, amend };
+        return new Command("contract", "Lease and 发包 contracts (合同台账)") { import, list, schedule, receive, renew, terminate, amend };
     }
 
     private delegate Task<Outcome<ContractSchedule>> ContractChange(

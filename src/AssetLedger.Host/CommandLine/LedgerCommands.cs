@@ -390,15 +390,8 @@ internal static class LedgerCommands
                     }
                 }
 
-                // Written beside the target and moved into place: a failure leaves no half-written workbook.
-                var partial = file!.FullName + ".partial";
-                await using (var stream = File.Create(partial))
-                {
-                    xlsx(reports, new WorkbookMaker(sp.GetRequiredService<Actor>().Name, LedgerClock.Today(env.Time)), stream);
-                }
-
-                File.Move(partial, file.FullName, overwrite: true);
-                await env.Output.WriteLineAsync($"wrote {file.FullName}");
+                var maker = new WorkbookMaker(sp.GetRequiredService<Actor>().Name, LedgerClock.Today(env.Time));
+                await Cli.WriteFileAsync(env, file!, stream => xlsx(reports, maker, stream));
             }
             else if (file is not null)
             {

@@ -35,26 +35,32 @@ internal static class ResourceCommands
             }
         }, ct));
 
-        var listOrg = new Option<string>("--org") { Description = "Organization code", Required = true };
-        var list = new Command("list", "The register as it stands: area, type, operating mode, operator") { listOrg };
+        var listOrg = new Option<string>("--org") { Description = "A village or group; a township or county lists every book under it", Required = true };
+        var listOut = Cli.WorkbookOption();
+        var list = new Command("list", "资源台账: area, type, operating mode, operator, as the register stands") { listOrg, listOut };
         list.SetAction((parse, ct) => Cli.WithLedgerAsync(parse, env, async (sp, ct) =>
         {
-            var result = await sp.GetRequiredService<ResourceRegister>().ListAsync(parse.GetValue(listOrg)!, ct);
-            if (!result.Succeeded)
+            var books = await Cli.BooksAsync(sp, parse.GetValue(listOrg)!, ct);
+            if (!books.Succeeded)
             {
-                return await Cli.RejectAsync(env, result.Errors);
+                return await Cli.RejectAsync(env, books.Errors);
             }
 
-            var table = new TextTable(("编号", false), ("名称", false), ("类型", false), ("面积(亩)", true), ("坐落", false), ("经营方式", false), ("经营者", false));
-            foreach (var v in result.Value)
+            var table = new TableReport("资源台账", [("单位", false, 10), ("编号", false, 10), ("名称", false, 20), ("类型", false, 12), ("面积(亩)", true, 12),
+                ("坐落", false, 20), ("经营方式", false, 10), ("经营者", false, 16)]);
+            foreach (var b in books.Value)
             {
-                table.Add(v.Resource.Code, v.Resource.Name, ResourceNames.Name(v.Type), v.Area.Mu.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture),
-                    v.Resource.Location ?? string.Empty, ResourceNames.Name(v.Mode), v.Operator ?? string.Empty);
+                var views = (await sp.GetRequiredService<ResourceRegister>().ListAsync(b.Organization.Code, ct)).Value;
+                table.Sheet($"{b.Organization.Name}（{b.Organization.Code}）", $"{b.Organization.Name}（{b.Organization.Code}）");
+                foreach (var v in views)
+                {
+                    table.Add(b.Organization.Code, v.Resource.Code, v.Resource.Name, ResourceNames.Name(v.Type), v.Area.Mu, v.Resource.Location, ResourceNames.Name(v.Mode), v.Operator);
+                }
+
+                table.Add(b.Organization.Code, null, "合计", null, views.Sum(v => v.Area.Mu));
             }
 
-            table.Write(env.Output);
-            await env.Output.WriteLineAsync($"合计 {new Area(result.Value.Sum(v => v.Area.TenThousandths))}");
-            return Cli.Ok;
+            return await Cli.WriteAsync(env, sp, table, parse.GetValue(listOut));
         }, ct));
 
         var changeOrg = new Option<string>("--org") { Description = "Organization code", Required = true };

@@ -5,6 +5,7 @@ using AssetLedger.Core.Import;
 using AssetLedger.Host.Reports;
 using AssetLedger.Rules.Alerts;
 using AssetLedger.Rules.Engine;
+using AssetLedger.Rules.Notifications;
 using AssetLedger.Rules.Settings;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -145,7 +146,8 @@ internal static class RulesCommands
         var org = new Option<string?>("--org") { Description = "Only the alerts of this organization's books" };
         var state = new Option<string?>("--state") { Description = "open | acknowledged | resolved | dismissed" };
         state.AcceptOnlyFromAmong("open", "acknowledged", "resolved", "dismissed");
-        var list = new Command("list", "Alerts, oldest first") { org, state };
+        var listOut = Cli.WorkbookOption();
+        var list = new Command("list", "预警台账: alerts, oldest first") { org, state, listOut };
         list.SetAction((parse, ct) => Cli.WithLedgerAsync(parse, env, async (sp, ct) =>
         {
             AlertState? s = parse.GetValue(state) is { } text ? Enum.Parse<AlertState>(text, ignoreCase: true) : null;
@@ -153,6 +155,15 @@ internal static class RulesCommands
             if (!result.Succeeded)
             {
                 return await Cli.RejectAsync(env, result.Errors);
+            }
+
+            if (parse.GetValue(listOut) is { } file)
+            {
+                var rows = await sp.GetRequiredService<AlertRows>().ForAsync(result.Value, ct);
+                var madeAt = env.Time.GetUtcNow().ToOffset(LedgerClock.ChinaOffset).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+                var bytes = AlertWorkbook.Build("预警台账", madeAt, result.Value.Select(a => rows[a.Id]).ToList());
+                await Cli.WriteFileAsync(env, file, stream => stream.Write(bytes));
+                return Cli.Ok;
             }
 
             var table = new TextTable(("id", true), ("rule", false), ("severity", false), ("state", false), ("日期", false), ("金额", true), ("说明", false));

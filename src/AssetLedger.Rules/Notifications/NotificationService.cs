@@ -1,6 +1,5 @@
 using System.Net.Sockets;
 using AssetLedger.Core.Common;
-using AssetLedger.Core.Organizations;
 using AssetLedger.Rules.Alerts;
 using AssetLedger.Rules.Engine;
 using AssetLedger.Rules.Persistence;
@@ -29,7 +28,7 @@ public sealed record NotifyStatus(IReadOnlyList<OutgoingMail> Mails, int Waiting
 /// fails that mail for good and the batch goes on.
 /// </summary>
 public sealed class NotificationService(
-    RulesDbContext rules, BookDirectory books, MailSettings settings, MailComposer composer, TimeProvider time, ILogger<NotificationService> log)
+    RulesDbContext rules, AlertRows rowsOf, MailSettings settings, MailComposer composer, TimeProvider time, ILogger<NotificationService> log)
 {
     public const int MaxAttempts = 10;
 
@@ -250,23 +249,5 @@ public sealed class NotificationService(
         return ids.Count == 0 ? [] : (await RowsAsync(ids, ct)).Values.OrderBy(r => r.Alert.Id).ToList();
     }
 
-    /// <summary>The alerts with their organization's code and name, rule name and link.</summary>
-    private async Task<Dictionary<long, AlertRow>> RowsAsync(List<long> alertIds, CancellationToken ct)
-    {
-        var alerts = new List<Alert>();
-        foreach (var chunk in alertIds.Chunk(500))
-        {
-            alerts.AddRange(await rules.Alerts.AsNoTracking().Where(a => chunk.Contains(a.Id)).ToListAsync(ct));
-        }
-
-        var orgs = await books.OrganizationsAsync(ct);
-        var orgOfBook = await books.BookOrganizationsAsync(ct);
-        var ruleNames = RuleCatalog.All.ToDictionary(r => r.Definition.Id, r => r.Definition.Name);
-        var baseUrl = settings.PublicUrl.TrimEnd('/');
-        return alerts.ToDictionary(a => a.Id, a =>
-        {
-            var org = orgs[orgOfBook[a.BookId]];
-            return new AlertRow(a, org.Code, org.Name, ruleNames.GetValueOrDefault(a.RuleId, a.RuleId), $"{baseUrl}/alerts/{a.Id}");
-        });
-    }
+    private Task<Dictionary<long, AlertRow>> RowsAsync(List<long> alertIds, CancellationToken ct) => rowsOf.ForAsync(alertIds, ct);
 }

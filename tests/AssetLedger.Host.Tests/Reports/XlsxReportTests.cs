@@ -125,6 +125,50 @@ public sealed class XlsxReportTests : IDisposable
     }
 
     [Fact]
+    public async Task The_registers_budget_execution_and_alerts_are_workbooks_with_one_sheet_per_village()
+    {
+        await TwoVillagesAsync();
+        await cli.OkAsync("asset", "import", cli.WriteFile("a.csv", "code,name,category,acquired,cost,life_months,residual_rate,method,use,accumulated\nF1,拖拉机,机器设备,2024-01-10,30000,120,5%,straight_line,production,0\n"), "--org", "33010101");
+        await cli.OkAsync("resource", "import", cli.WriteFile("r.csv", "code,name,type,area\nR1,东坡地,耕地,12.35\n"), "--org", "33010102");
+        await cli.OkAsync("contract", "import", cli.WriteFile("c.csv", "number,counterparty,subjects,start,end,annual_amount\nC1,张三,R1,2025-01-01,2026-12-31,10000\n"), "--org", "33010102");
+        await cli.OkAsync("budget", "import", cli.WriteFile("b.csv", "account,amount\n513,100000\n"), "--org", "33010101", "--year", "2024");
+        await cli.OkAsync("rules", "run");
+        string Out(string name) => Path.Combine(cli.Folder, name);
+
+        await cli.OkAsync("asset", "list", "--org", "330101", "--out", Out("assets.xlsx"));
+        await cli.OkAsync("resource", "list", "--org", "330101", "--out", Out("resources.xlsx"));
+        await cli.OkAsync("contract", "list", "--org", "33010102", "--out", Out("contracts.xlsx"));
+        await cli.OkAsync("budget", "report", "--org", "33010101", "--period", "2024-03", "--out", Out("budget.xlsx"));
+        await cli.OkAsync("alerts", "list", "--out", Out("alerts.xlsx"));
+
+        using var assets = new XLWorkbook(Out("assets.xlsx"));
+        assets.Worksheets.Select(w => w.Name).Should().Equal("东风村（33010101）", "西岭村（33010102）");
+        var card = assets.Worksheet(1).Row(7);
+        card.Cell(3).GetString().Should().Be("拖拉机");
+        card.Cell(5).GetDateTime().Should().Be(new DateTime(2024, 1, 10));
+        card.Cell(6).GetDouble().Should().Be(30_000);
+        card.Cell(6).Style.NumberFormat.Format.Should().Be("#,##0.00");
+        using var resources = new XLWorkbook(Out("resources.xlsx"));
+        resources.Worksheet("西岭村（33010102）").Row(7).Cell(5).GetDouble().Should().Be(12.35);
+        using var contracts = new XLWorkbook(Out("contracts.xlsx"));
+        var contract = contracts.Worksheet(1).Row(7);
+        contract.Cell(2).GetString().Should().Be("C1");
+        contract.Cell(7).GetDouble().Should().Be(20_000, "two years at 10,000");
+        contract.Cell(8).GetDouble().Should().Be(20_000, "paid yearly in advance, 2025's and 2026's rent fell due by 2026-01-15");
+        contract.Cell(9).GetDouble().Should().Be(0);
+        contract.Cell(10).GetDouble().Should().Be(20_000, "nothing was received");
+        using var budget = new XLWorkbook(Out("budget.xlsx"));
+        var execution = budget.Worksheet(1).Row(7);
+        execution.Cell(4).GetDouble().Should().Be(100_000);
+        execution.Cell(5).GetDouble().Should().Be(65_012.84);
+        execution.Cell(6).GetDouble().Should().BeApproximately(0.6501284, 1e-9);
+        execution.Cell(6).Style.NumberFormat.Format.Should().Be("0.0%");
+        using var alerts = new XLWorkbook(Out("alerts.xlsx"));
+        alerts.Worksheet(1).Cell(1, 1).GetString().Should().Be("预警台账");
+        alerts.Worksheet(1).Column(4).CellsUsed().Select(c => c.GetString()).Should().Contain("LARGE_TXN");
+    }
+
+    [Fact]
     public async Task An_xlsx_report_needs_a_file()
     {
         await cli.CountyWithVillageAsync();
