@@ -54,12 +54,12 @@ public static class SheetCells
         return row;
     }
 
-    /// <summary>Bold, shaded header cells with a border below.</summary>
-    public static void WriteHeader(this IXLWorksheet sheet, int row, IReadOnlyList<string> headers)
+    /// <summary>Bold, shaded header cells with a border below, from <paramref name="firstColumn"/>.</summary>
+    public static void WriteHeader(this IXLWorksheet sheet, int row, IReadOnlyList<string> headers, int firstColumn = 1)
     {
         for (var c = 0; c < headers.Count; c++)
         {
-            var cell = sheet.Cell(row, c + 1).SetText(headers[c]);
+            var cell = sheet.Cell(row, firstColumn + c).SetText(headers[c]);
             cell.Style.Font.SetBold().Fill.SetBackgroundColor(XLColor.FromHtml("#E7E6E6"))
                 .Border.SetBottomBorder(XLBorderStyleValues.Thin).Alignment.SetHorizontal(XLAlignmentHorizontalValues.Center);
         }

@@ -93,33 +93,49 @@ internal static class XlsxReportWriter
         foreach (var s in reports)
         {
             var sheet = workbook.Worksheets.Add(SheetName(workbook, SheetLabel(s.Header)));
-            string[] headers = ["项目", "行次", .. s.Columns];
-            var headerRow = sheet.WriteTitle(Title(s.Header, maker), headers.Length);
-            sheet.WriteHeader(headerRow, headers);
-            var r = headerRow + 1;
-            foreach (var l in s.Lines)
+            // The official 资产负债表 sets assets on the left and liabilities and equity on the right, side by side.
+            var split = s.Lines.ToList().FindIndex(l => l.Name == "资产总计");
+            IReadOnlyList<IReadOnlyList<StatementLine>> sides = split > 0 ? [s.Lines.Take(split + 1).ToList(), s.Lines.Skip(split + 1).ToList()] : [s.Lines];
+            string[] itemHeaders = split > 0 ? ["资产", "负债及所有者权益"] : ["项目"];
+            var width = 2 + s.Columns.Count;
+            var headerRow = sheet.WriteTitle(Title(s.Header, maker), width * sides.Count);
+            for (var side = 0; side < sides.Count; side++)
             {
-                sheet.Cell(r, 1).SetText((l.Prefix ?? string.Empty) + l.Name).Style.Alignment.SetIndent(l.IsTotal ? 0 : 1);
-                if (l.Row is { } row)
+                var left = (side * width) + 1;
+                sheet.WriteHeader(headerRow, [itemHeaders[side], "行次", .. s.Columns], left);
+
+                var r = headerRow + 1;
+                foreach (var l in sides[side])
                 {
-                    sheet.Cell(r, 2).SetValue(row).Style.Alignment.SetHorizontal(XLAlignmentHorizontalValues.Center);
+                    sheet.Cell(r, left).SetText((l.Prefix ?? string.Empty) + l.Name).Style.Alignment.SetIndent(l.IsTotal ? 0 : 1);
+                    if (l.Row is { } row)
+                    {
+                        sheet.Cell(r, left + 1).SetValue(row).Style.Alignment.SetHorizontal(XLAlignmentHorizontalValues.Center);
+                    }
+
+                    for (var i = 0; i < l.Values.Count; i++)
+                    {
+                        sheet.Cell(r, left + 2 + i).SetAmount(l.Values[i]);
+                    }
+
+                    if (l.IsTotal)
+                    {
+                        sheet.Range(r, left, r, left + width - 1).Style.Font.SetBold();
+                    }
+
+                    r++;
                 }
 
-                for (var i = 0; i < l.Values.Count; i++)
+                var nameWidth = Math.Max(24, sides[side].Max(l => SheetCells.DisplayWidth((l.Prefix ?? string.Empty) + l.Name)) + 4);
+                sheet.Column(left).Width = nameWidth;
+                sheet.Column(left + 1).Width = 6;
+                for (var i = 0; i < s.Columns.Count; i++)
                 {
-                    sheet.Cell(r, i + 3).SetAmount(l.Values[i]);
+                    sheet.Column(left + 2 + i).Width = 16;
                 }
-
-                if (l.IsTotal)
-                {
-                    sheet.Row(r).Style.Font.SetBold();
-                }
-
-                r++;
             }
 
-            sheet.SetWidths([Math.Max(30, s.Lines.Max(l => SheetCells.DisplayWidth((l.Prefix ?? string.Empty) + l.Name)) + 4), 6, .. s.Columns.Select(_ => 18.0)]);
-            sheet.SetPrintLayout(headerRow, landscape: false);
+            sheet.SetPrintLayout(headerRow, landscape: sides.Count > 1);
         }
 
         workbook.SaveAs(output);

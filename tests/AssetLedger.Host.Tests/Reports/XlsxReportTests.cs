@@ -81,11 +81,13 @@ public sealed class XlsxReportTests : IDisposable
 
         workbook.Worksheets.Select(w => w.Name).Should().Equal("汇总", "东风村（33010101）", "西岭村（33010102）");
         double Closing(IXLWorksheet sheet, string item) =>
-            sheet.RowsUsed().Single(r => r.Cell(1).GetString().Trim() == item).Cell(4).GetDouble();
+            sheet.CellsUsed().Single(c => c.GetString().Trim() == item).CellRight(3).GetDouble();
         var rollUp = workbook.Worksheet("汇总");
         rollUp.Cell(1, 1).GetString().Should().Be("资产负债表（汇总）");
         rollUp.Cell(2, 1).GetString().Should().Contain("城关镇（330101），2个账套");
-        rollUp.Row(6).Cells(1, 4).Select(c => c.GetString()).Should().Equal("项目", "行次", "年初数", "期末数");
+        rollUp.Row(6).Cells(1, 8).Select(c => c.GetString()).Should().Equal("资产", "行次", "年初数", "期末数", "负债及所有者权益", "行次", "年初数", "期末数");
+        Closing(rollUp, "资产总计").Should().Be(Closing(rollUp, "负债和所有者权益总计"), "the two sides balance");
+        rollUp.PageSetup.PageOrientation.Should().Be(XLPageOrientation.Landscape);
         Closing(rollUp, "货币资金").Should().Be(Closing(workbook.Worksheet("东风村（33010101）"), "货币资金") + Closing(workbook.Worksheet("西岭村（33010102）"), "货币资金"));
         Closing(workbook.Worksheet("西岭村（33010102）"), "货币资金").Should().Be(23);
     }
