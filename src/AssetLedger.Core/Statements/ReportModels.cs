@@ -71,3 +71,23 @@ public sealed record LedgerAccount(
     Money PeriodDebit, Money PeriodCredit, Money YearDebit, Money YearCredit, Money Closing);
 
 public sealed record Ledger(ReportHeader Header, IReadOnlyList<LedgerAccount> Accounts);
+
+/// <summary>A line of the 财务公开表: an amount for the quarter (or the quarter's end) beside the year's (or the year's start).</summary>
+public sealed record DisclosureLine(string Name, Money Quarter, Money Year);
+
+/// <summary>A 大额收支 the 财务公开表 lists one by one: a voucher moving cash or bank at or above the threshold in the quarter.</summary>
+public sealed record DisclosureVoucher(string OrgCode, DateOnly Date, string VoucherNumber, string Summary, Money Amount);
+
+/// <summary>
+/// 村级财务公开表 for a quarter: 收支 (the income statement's lines through 本年收益, the quarter beside the year to
+/// date), 资产负债 (the balance sheet's main lines, the year's start beside the quarter's end) and 大额收支 (each
+/// voucher moving cash or bank at or above <see cref="LargeThreshold"/>).
+/// </summary>
+public sealed record Disclosure(
+    ReportHeader Header, IReadOnlyList<DisclosureLine> Results, IReadOnlyList<DisclosureLine> Position, IReadOnlyList<DisclosureVoucher> LargeItems, Money LargeThreshold)
+{
+    /// <summary>The first tier of LARGE_TXN's defaults (domain §3): what counts as 大额 for the disclosure.</summary>
+    public static readonly Money DefaultLargeThreshold = Money.FromYuan(5_000m);
+
+    public static readonly IReadOnlyList<string> PositionLines = ["货币资金", "应收款项", "存货", "固定资产净值", "资产总计", "应付款项", "负债合计", "所有者权益合计"];
+}

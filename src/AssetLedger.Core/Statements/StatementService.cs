@@ -105,6 +105,60 @@ public sealed class StatementService(LedgerDbContext db, BookDirectory books)
     }
 
     /// <summary>
+    /// 财务公开表 for the quarter ending with <paramref name="quarterEnd"/>, from the same computations as the
+    /// statements and the journal: quarter figures are the year to date at the quarter's end less the year to date at
+    /// the end of the quarter before.
+    /// </summary>
+    public async Task<Outcome<Disclosure>> DisclosureAsync(string orgCode, AccountingPeriod quarterEnd, CancellationToken ct = default)
+    {
+        if (quarterEnd.Month % 3 != 0)
+        {
+            return new LedgerError("disclosure.not_quarter_end",
+                $"a disclosure covers a quarter: give its last month ({quarterEnd.Year}-03, -06, -09 or -12), not {quarterEnd}");
+        }
+
+        var income = await IncomeStatementAsync(orgCode, quarterEnd, ct);
+        var balance = await BalanceSheetAsync(orgCode, quarterEnd, ct);
+        if (!income.Succeeded || !balance.Succeeded)
+        {
+            return Outcome<Disclosure>.Failure([.. income.Errors, .. balance.Errors]);
+        }
+
+        var before = quarterEnd.Month == 3 ? null : (await IncomeStatementAsync(orgCode, AccountingPeriod.Of(quarterEnd.Year, quarterEnd.Month - 3), ct)).Value;
+        var results = new List<DisclosureLine>();
+        foreach (var line in income.Value.Lines)
+        {
+            var year = line.Values[^1];
+            var earlier = before?[line.Name].Values[^1] ?? Money.Zero;
+            results.Add(new DisclosureLine((line.Prefix ?? string.Empty) + line.Name, year - earlier, year));
+            if (line.Name == "本年收益")
+            {
+                break;
+            }
+        }
+
+        var position = Disclosure.PositionLines.Select(name => balance.Value[name]).Select(l => new DisclosureLine(l.Name, l.Values[^1], l.Values[0])).ToList();
+        var large = new List<DisclosureVoucher>();
+        for (var month = AccountingPeriod.Of(quarterEnd.Year, quarterEnd.Month - 2); month.Key <= quarterEnd.Key; month = month.Next())
+        {
+            var journal = await JournalAsync(orgCode, month, ct);
+            foreach (var voucher in journal.Value.Entries.GroupBy(e => (e.OrgCode, e.VoucherNumber)))
+            {
+                var cash = voucher.Where(e => e.AccountCode.StartsWith("101", StringComparison.Ordinal) || e.AccountCode.StartsWith("102", StringComparison.Ordinal)).ToList();
+                var moved = Money.Sum(cash.Select(e => e.Debit)) > Money.Sum(cash.Select(e => e.Credit)) ? Money.Sum(cash.Select(e => e.Debit)) : Money.Sum(cash.Select(e => e.Credit));
+                if (moved >= Disclosure.DefaultLargeThreshold)
+                {
+                    var first = voucher.First();
+                    large.Add(new DisclosureVoucher(first.OrgCode, first.Date, $"{month}/{first.VoucherNumber}", first.Summary, moved));
+                }
+            }
+        }
+
+        var header = income.Value.Header with { Title = "村级财务公开表", Period = quarterEnd };
+        return Outcome<Disclosure>.Success(new Disclosure(header, results, position, large, Disclosure.DefaultLargeThreshold));
+    }
+
+    /// <summary>
     /// 明细账: for one account (and its details) or for every leaf account with a figure, the opening balance,
     /// each posting of the period with the running balance, the month's and the year's totals.
     /// </summary>

@@ -326,6 +326,8 @@ internal static class LedgerCommands
             (s, org, p, _, ct) => s.BalanceSheetAsync(org, p, ct), ReportWriter.Write, XlsxReportWriter.Write, sheetPerVillage: true));
         report.Subcommands.Add(ReportVerb<Statement>(env, "income-statement", "收益及收益分配表",
             (s, org, p, _, ct) => s.IncomeStatementAsync(org, p, ct), ReportWriter.Write, XlsxReportWriter.Write, sheetPerVillage: true));
+        report.Subcommands.Add(ReportVerb<Disclosure>(env, "disclosure", "村级财务公开表 for a quarter (--period its last month): 收支, 资产负债, 大额收支",
+            (s, org, p, _, ct) => s.DisclosureAsync(org, p, ct), ReportWriter.Write, XlsxReportWriter.Write, sheetPerVillage: true));
         report.Subcommands.Add(ReportVerb<Journal>(env, "journal", "序时账: every posting of the month in voucher order",
             (s, org, p, _, ct) => s.JournalAsync(org, p, ct), ReportWriter.Write, (r, m, o) => XlsxReportWriter.Write(r[0], m, o), sheetPerVillage: false));
         report.Subcommands.Add(ReportVerb<Ledger>(env, "ledger", "明细账: each account's postings with running balances",

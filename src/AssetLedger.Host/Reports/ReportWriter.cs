@@ -282,6 +282,74 @@ internal static class ReportWriter
         }
     }
 
+    public static void Write(Disclosure d, ReportFormat format, TextWriter output)
+    {
+        switch (format)
+        {
+            case ReportFormat.Json:
+                var doc = Header(d.Header);
+                doc["results"] = d.Results.Select(l => new Dictionary<string, object> { ["name"] = l.Name, ["quarter"] = l.Quarter.Yuan, ["yearToDate"] = l.Year.Yuan }).ToList();
+                doc["position"] = d.Position.Select(l => new Dictionary<string, object> { ["name"] = l.Name, ["opening"] = l.Year.Yuan, ["closing"] = l.Quarter.Yuan }).ToList();
+                doc["largeItems"] = d.LargeItems.Select(v => new Dictionary<string, object>
+                {
+                    ["org"] = v.OrgCode, ["date"] = v.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["voucher"] = v.VoucherNumber, ["summary"] = v.Summary, ["amount"] = v.Amount.Yuan,
+                }).ToList();
+                doc["largeThreshold"] = d.LargeThreshold.Yuan;
+                output.WriteLine(JsonSerializer.Serialize(doc, Json));
+                return;
+            case ReportFormat.Csv:
+                using (var csv = new CsvWriter(output, CultureInfo.InvariantCulture, leaveOpen: true))
+                {
+                    Row(csv, "部分", "项目", "本季数/期末数", "本年累计数/年初数", "日期", "凭证号");
+                    foreach (var l in d.Results)
+                    {
+                        Row(csv, "收支情况", T(l.Name), P(l.Quarter), P(l.Year), string.Empty, string.Empty);
+                    }
+
+                    foreach (var l in d.Position)
+                    {
+                        Row(csv, "资产负债", T(l.Name), P(l.Quarter), P(l.Year), string.Empty, string.Empty);
+                    }
+
+                    foreach (var v in d.LargeItems)
+                    {
+                        Row(csv, "大额收支", T(v.Summary), P(v.Amount), string.Empty, v.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), v.VoucherNumber);
+                    }
+                }
+
+                return;
+            default:
+                WriteTitle(output, d.Header);
+                output.WriteLine("一、收支情况");
+                var results = new TextTable(("项目", false), ("本季数", true), ("本年累计数", true));
+                foreach (var l in d.Results)
+                {
+                    results.Add(l.Name, l.Quarter.ToString(), l.Year.ToString());
+                }
+
+                results.Write(output);
+                output.WriteLine();
+                output.WriteLine("二、资产负债");
+                var position = new TextTable(("项目", false), ("年初数", true), ("期末数", true));
+                foreach (var l in d.Position)
+                {
+                    position.Add(l.Name, l.Year.ToString(), l.Quarter.ToString());
+                }
+
+                position.Write(output);
+                output.WriteLine();
+                output.WriteLine($"三、大额收支（单笔{d.LargeThreshold}元及以上）");
+                var large = new TextTable(("日期", false), ("凭证号", false), ("摘要", false), ("金额", true));
+                foreach (var v in d.LargeItems)
+                {
+                    large.Add(v.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), (d.Header.IsRollUp ? v.OrgCode + " " : string.Empty) + v.VoucherNumber, v.Summary, v.Amount.ToString());
+                }
+
+                large.Write(output);
+                return;
+        }
+    }
+
     private static string P(Money m) => m.ToPlainString();
 
     /// <summary>Text a person typed, made inert for spreadsheets: a leading = + - @ would start a formula.</summary>

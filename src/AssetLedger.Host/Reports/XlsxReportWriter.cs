@@ -141,6 +141,61 @@ internal static class XlsxReportWriter
         workbook.SaveAs(output);
     }
 
+    /// <param name="reports">The disclosure, then (for a roll-up) each village's.</param>
+    public static void Write(IReadOnlyList<Disclosure> reports, WorkbookMaker maker, Stream output)
+    {
+        using var workbook = new XLWorkbook();
+        foreach (var d in reports)
+        {
+            var sheet = workbook.Worksheets.Add(SheetName(workbook, SheetLabel(d.Header)));
+            var title = Title(d.Header, maker) with { Lines = [.. Title(d.Header, maker).Lines.Select(l => l.StartsWith("期间：", StringComparison.Ordinal) ? $"期间：{d.Header.Period.Year}年第{d.Header.Period.Month / 3}季度" : l)] };
+            var r = sheet.WriteTitle(title, 4);
+            void Section(string heading, string[] headers)
+            {
+                sheet.Cell(r, 1).SetText(heading).Style.Font.SetBold();
+                r++;
+                sheet.WriteHeader(r, headers);
+                r++;
+            }
+
+            Section("一、收支情况", ["项目", "本季数", "本年累计数", string.Empty]);
+            foreach (var l in d.Results)
+            {
+                sheet.Cell(r, 1).SetText(l.Name);
+                sheet.Cell(r, 2).SetAmount(l.Quarter);
+                sheet.Cell(r, 3).SetAmount(l.Year);
+                r++;
+            }
+
+            r++;
+            Section("二、资产负债", ["项目", "年初数", "期末数", string.Empty]);
+            foreach (var l in d.Position)
+            {
+                sheet.Cell(r, 1).SetText(l.Name);
+                sheet.Cell(r, 2).SetAmount(l.Year);
+                sheet.Cell(r, 3).SetAmount(l.Quarter);
+                r++;
+            }
+
+            r++;
+            Section($"三、大额收支（单笔{d.LargeThreshold}元及以上）", ["摘要", "日期", "凭证号", "金额"]);
+            foreach (var v in d.LargeItems)
+            {
+                sheet.Cell(r, 1).SetText(v.Summary);
+                sheet.Cell(r, 2).SetDay(v.Date);
+                sheet.Cell(r, 3).SetText((d.Header.IsRollUp ? v.OrgCode + " " : string.Empty) + v.VoucherNumber);
+                sheet.Cell(r, 4).SetAmount(v.Amount);
+                r++;
+            }
+
+            sheet.SetWidths([36, 16, 18, 16]);
+            sheet.PageSetup.PaperSize = XLPaperSize.A4Paper;
+            sheet.PageSetup.FitToPages(1, 0);
+        }
+
+        workbook.SaveAs(output);
+    }
+
     public static void Write(Journal j, WorkbookMaker maker, Stream output)
     {
         using var workbook = new StreamingWorkbook(output);

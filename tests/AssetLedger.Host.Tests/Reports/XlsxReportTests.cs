@@ -171,6 +171,32 @@ public sealed class XlsxReportTests : IDisposable
     }
 
     [Fact]
+    public async Task The_quarterly_disclosure_shows_the_quarters_results_the_position_and_each_large_payment()
+    {
+        await TwoVillagesAsync();
+        await cli.OkAsync("voucher", "import", cli.WriteFile("q2.csv", "key,date,summary,account,debit,credit\nQ2,2024-04-02,购买办公用品,513,4999.99,\nQ2,2024-04-02,购买办公用品,102,,4999.99\n"), "--org", "33010101");
+
+        var notQuarter = await cli.RunAsync("report", "disclosure", "--org", "33010101", "--period", "2024-05");
+        var text = await cli.OkAsync("report", "disclosure", "--org", "33010101", "--period", "2024-06");
+        using var workbook = await WorkbookAsync("disclosure", "--org", "33010101", "--period", "2024-03");
+
+        notQuarter.Error.Should().Contain("give its last month (2024-03, -06, -09 or -12)");
+        text.Should().MatchRegex(@"管理费用\s+4,999.99\s+70,012.83", "the second quarter's spending beside the year's");
+        text.Should().MatchRegex(@"经营收入\s+0.00\s+95,000.00").And.NotContain("购买办公用品", "4,999.99 is under the 5,000 threshold");
+        var sheet = workbook.Worksheet(1);
+        sheet.Cell(1, 1).GetString().Should().Be("村级财务公开表");
+        sheet.Cell(3, 1).GetString().Should().Be("期间：2024年第1季度");
+        var cells = sheet.CellsUsed().ToList();
+        cells.Single(c => c.GetString() == "一、经营收入").CellRight().GetDouble().Should().Be(95_000);
+        cells.Single(c => c.GetString() == "货币资金").CellRight().GetDouble().Should().Be(115_000, "the year's start");
+        var large = cells.Where(c => c.GetString() == "三、大额收支（单笔5,000.00元及以上）").Should().ContainSingle().Which.Address.RowNumber;
+        sheet.Row(large + 2).Cell(1).GetString().Should().Be("收到土地发包收入");
+        sheet.Row(large + 2).Cell(4).GetDouble().Should().Be(95_000);
+        sheet.Row(large + 3).Cell(4).GetDouble().Should().Be(65_000.5);
+        sheet.Row(large + 4).Cell(1).GetString().Should().BeEmpty("the 12.34 phone bill is not a large payment");
+    }
+
+    [Fact]
     public async Task An_xlsx_report_needs_a_file()
     {
         await cli.CountyWithVillageAsync();
