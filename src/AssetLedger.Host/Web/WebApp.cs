@@ -1,0 +1,111 @@
+using AssetLedger.Core.Common;
+using AssetLedger.Core.Persistence;
+using AssetLedger.Host.Notifications;
+using AssetLedger.Host.Scheduling;
+using AssetLedger.Rules.Persistence;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Quartz;
+
+namespace AssetLedger.Host.Web;
+
+/// <summary>
+/// The one-command start: <c>dotnet run --project src/AssetLedger.Host</c> with no verb serves the product on
+/// http://127.0.0.1:5080 (<c>--urls</c> or <c>ASPNETCORE_URLS</c> override) with the scheduler's jobs running, on the
+/// database named by <c>Database:Path</c>, <c>ASSETLEDGER_DB</c> or <c>./data/assetledger.db</c>, created and migrated
+/// before the first request. <c>GET /health</c> says whether the database answers and the scheduler runs.
+/// Ctrl+C stops it; running jobs finish first.
+/// </summary>
+public static class WebApp
+{
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    /// <summary>Whether the arguments ask for the server rather than a command-line verb: none, or only host options.</summary>
+    public static bool IsServerStart(string[] args) => args.Length == 0 || args[0].StartsWith("--", StringComparison.Ordinal) && args[0] is not ("--help" or "-h" or "--version" or "--db" or "--user");
+
+    public static Outcome<WebApplication> Build(string[] args, TimeProvider time)
+    {
+        // appsettings.json beside the program, whatever folder it is started from (the database path is relative to that folder).
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        var path = Path.GetFullPath(LedgerDatabase.ResolvePath(builder.Configuration["Database:Path"]));
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var schedule = SchedulerHost.ScheduleFrom(builder);
+        var mail = MailConfiguration.From(builder.Configuration, path);
+        if (schedule.Problem() is { } problem)
+        {
+            return new LedgerError("config.schedule", problem);
+        }
+
+        if (!mail.Succeeded)
+        {
+            return Outcome<WebApplication>.Failure(mail.Errors);
+        }
+
+        builder.AddScheduling(LedgerDatabase.SqliteConnectionString(path), time, schedule, mail.Value);
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
+        var app = builder.Build();
+        app.MapGet("/health", HealthAsync);
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+            Console.WriteLine($"AssetLedger is serving on {string.Join(", ", addresses)} — database {path}; mail to {mail.Value.Describe()}; Ctrl+C stops it");
+        });
+        return Outcome<WebApplication>.Success(app);
+    }
+
+    /// <summary>Creates or migrates the database, then serves until stopped.</summary>
+    public static async Task<int> RunAsync(string[] args, TimeProvider time, CancellationToken ct = default)
+    {
+        var app = Build(args, time);
+        if (!app.Succeeded)
+        {
+            foreach (var e in app.Errors)
+            {
+                await Console.Error.WriteLineAsync($"error: {e}");
+            }
+
+            return 2;
+        }
+
+        await using var web = app.Value;
+        await MigrateAsync(web.Services, ct);
+        await web.RunAsync(ct);
+        return 0;
+    }
+
+    public static async Task MigrateAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        await LedgerDatabase.MigrateAsync(scope.ServiceProvider.GetRequiredService<LedgerDbContext>(), ct);
+        await RulesDatabase.MigrateAsync(scope.ServiceProvider.GetRequiredService<RulesDbContext>(), ct);
+    }
+
+    /// <summary>200 when the database answers and the scheduler runs; 503 with what is wrong otherwise.</summary>
+    private static async Task<IResult> HealthAsync(LedgerDbContext db, ISchedulerFactory schedulers, CancellationToken ct)
+    {
+        string database;
+        try
+        {
+            database = await db.Database.CanConnectAsync(ct) ? "ok" : "unreachable";
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            database = $"unreachable: {ex.Message}";
+        }
+
+        var scheduler = (await schedulers.GetScheduler(ct)).Status;
+        var healthy = database == "ok" && scheduler == SchedulerStatus.Running;
+        return Results.Json(new { status = healthy ? "ok" : "unhealthy", database, scheduler = scheduler.ToString().ToLowerInvariant() }, statusCode: healthy ? 200 : 503);
+    }
+}
