@@ -49,6 +49,7 @@ internal static class LedgerCommands
         }
 
         yield return TemplateCommands.Build(env);
+        yield return DemoCommands.Build(env);
     }
 
     private static Option<string> OrgOption(string description = "Organization code (a village or group: its book)") =>

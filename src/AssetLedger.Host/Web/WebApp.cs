@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.EntityFrameworkCore;
 using Quartz;
 
 namespace AssetLedger.Host.Web;
@@ -80,8 +81,31 @@ public static class WebApp
 
         await using var web = app.Value;
         await MigrateAsync(web.Services, ct);
+        if (web.Configuration.GetValue("Demo:LoadWhenEmpty", true))
+        {
+            await LoadDemoWhenEmptyAsync(web.Services, ct);
+        }
+
         await web.RunAsync(ct);
         return 0;
+    }
+
+    /// <summary>A first start on an empty database loads the demo county, so there is something to look at.</summary>
+    private static async Task LoadDemoWhenEmptyAsync(IServiceProvider services, CancellationToken ct)
+    {
+        await using (var scope = services.CreateAsyncScope())
+        {
+            if (await scope.ServiceProvider.GetRequiredService<LedgerDbContext>().Organizations.AnyAsync(ct))
+            {
+                return;
+            }
+        }
+
+        Console.WriteLine("The database is empty: loading the demo county (清河县, 12 villages, the year 2025) …");
+        var loaded = await Demo.DemoLoader.LoadAsync(services, folder: null, ct);
+        Console.WriteLine(loaded.Succeeded
+            ? $"Loaded the demo county: {loaded.Value.Vouchers} vouchers, {loaded.Value.Alerts} alerts. Try: dotnet run --project src/AssetLedger.Host -- alerts list --org 330101"
+            : $"The demo county did not load: {string.Join("; ", loaded.Errors)}");
     }
 
     public static async Task MigrateAsync(IServiceProvider services, CancellationToken ct = default)
