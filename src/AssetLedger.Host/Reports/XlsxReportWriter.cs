@@ -21,9 +21,10 @@ internal static class XlsxReportWriter
 
     private static (Money Debit, Money Credit) Split(Money b) => b.IsPositive ? (b, Money.Zero) : (Money.Zero, -b);
 
-    private static ReportTitle Title(ReportHeader h, WorkbookMaker maker) =>
+    /// <param name="period">How the period reads; by default the month, e.g. 2024年3月.</param>
+    private static ReportTitle Title(ReportHeader h, WorkbookMaker maker, string? period = null) =>
         ReportTitle.For(h.Title + (h.IsRollUp ? "（汇总）" : string.Empty), $"{h.OrgName}（{h.OrgCode}）" + (h.IsRollUp ? $"，{h.Books}个账套" : string.Empty),
-            $"{h.Period.Year}年{h.Period.Month}月", maker.Preparer, maker.MadeOn);
+            period ?? $"{h.Period.Year}年{h.Period.Month}月", maker.Preparer, maker.MadeOn);
 
     /// <summary>A sheet name Excel accepts: at most 31 characters, none of <c>[]:*?/\</c>, unique in the workbook.</summary>
     private static string SheetName(XLWorkbook workbook, string name)
@@ -148,8 +149,7 @@ internal static class XlsxReportWriter
         foreach (var d in reports)
         {
             var sheet = workbook.Worksheets.Add(SheetName(workbook, SheetLabel(d.Header)));
-            var title = Title(d.Header, maker) with { Lines = [.. Title(d.Header, maker).Lines.Select(l => l.StartsWith("期间：", StringComparison.Ordinal) ? $"期间：{d.Header.Period.Year}年第{d.Header.Period.Month / 3}季度" : l)] };
-            var r = sheet.WriteTitle(title, 4);
+            var r = sheet.WriteTitle(Title(d.Header, maker, $"{d.Header.Period.Year}年第{d.Header.Period.Month / 3}季度"), 4);
             void Section(string heading, string[] headers)
             {
                 sheet.Cell(r, 1).SetText(heading).Style.Font.SetBold();
@@ -158,24 +158,22 @@ internal static class XlsxReportWriter
                 r++;
             }
 
-            Section("一、收支情况", ["项目", "本季数", "本年累计数", string.Empty]);
-            foreach (var l in d.Results)
+            void Lines(IEnumerable<(string Name, Money First, Money Second)> lines)
             {
-                sheet.Cell(r, 1).SetText(l.Name);
-                sheet.Cell(r, 2).SetAmount(l.Quarter);
-                sheet.Cell(r, 3).SetAmount(l.Year);
-                r++;
+                foreach (var (name, first, second) in lines)
+                {
+                    sheet.Cell(r, 1).SetText(name);
+                    sheet.Cell(r, 2).SetAmount(first);
+                    sheet.Cell(r, 3).SetAmount(second);
+                    r++;
+                }
             }
 
+            Section("一、收支情况", ["项目", "本季数", "本年累计数", string.Empty]);
+            Lines(d.Results.Select(l => (l.Name, l.Quarter, l.Year)));
             r++;
             Section("二、资产负债", ["项目", "年初数", "期末数", string.Empty]);
-            foreach (var l in d.Position)
-            {
-                sheet.Cell(r, 1).SetText(l.Name);
-                sheet.Cell(r, 2).SetAmount(l.Year);
-                sheet.Cell(r, 3).SetAmount(l.Quarter);
-                r++;
-            }
+            Lines(d.Position.Select(l => (l.Name, l.Year, l.Quarter)));
 
             r++;
             Section($"三、大额收支（单笔{d.LargeThreshold}元及以上）", ["摘要", "日期", "凭证号", "金额"]);

@@ -178,9 +178,9 @@ public sealed class NotificationService(
             {
                 Defer(mail, $"delivery failed: {ex.Message}", now);
                 deferred++;
-                if (!smtp!.IsConnected)
+                if (smtp is not { IsConnected: true })
                 {
-                    stopped = $"the connection to {settings.Describe()} was lost: {ex.Message}";
+                    stopped = $"delivery to {settings.Describe()} stopped: {ex.Message}";
                     await rules.SaveChangesAsync(ct);
                     break;
                 }
