@@ -230,6 +230,22 @@ public sealed class NotificationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_pickup_folder_that_cannot_be_written_defers_the_mail_and_says_why()
+    {
+        var blocker = Path.Combine(Directory.CreateTempSubdirectory("assetledger-pickup-").FullName, "not-a-folder");
+        await File.WriteAllTextAsync(blocker, "a file where the folder should be");
+        await ledger.DisposeAsync();
+        ledger = await LedgerSendingTo(0, Path.Combine(blocker, "mail"));
+        (await SubscribeAsync(Supervisor, "T1")).ShouldSucceed();
+        await TwoLargePaymentsAsync();
+
+        var report = await SendAsync();
+
+        report.Should().Match<SendReport>(r => r.Sent == 0 && r.Deferred == 1 && r.Problem!.Contains("stopped"));
+        (await MailsAsync()).Single().Should().Match<OutgoingMail>(m => m.State == MailState.Pending && m.Attempts == 1);
+    }
+
+    [Fact]
     public async Task What_people_typed_reaches_the_HTML_body_escaped()
     {
         (await SubscribeAsync(Supervisor, "T1")).ShouldSucceed();
