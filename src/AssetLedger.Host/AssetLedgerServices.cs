@@ -1,6 +1,7 @@
 using AssetLedger.Core;
 using AssetLedger.Core.Audit;
 using AssetLedger.Core.Persistence;
+using AssetLedger.Host.Accounts;
 using AssetLedger.Rules;
 using AssetLedger.Rules.Notifications;
 using AssetLedger.Rules.Persistence;
@@ -8,7 +9,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AssetLedger.Host;
 
-/// <summary>The one composition of the ledger and the rules on a database, shared by the command line and the scheduler.</summary>
+/// <summary>
+/// The one composition of the ledger, the rules and the accounts (ASP.NET Core Identity) on a database, shared by the
+/// command line, the scheduler and the server.
+/// </summary>
 public static class AssetLedgerServices
 {
     public static IServiceCollection AddAssetLedger(this IServiceCollection services, string connectionString, TimeProvider time, Actor actor, MailSettings mail)
@@ -17,6 +21,16 @@ public static class AssetLedgerServices
         services.AddSingleton(actor);
         services.AddLedger(o => o.UseLedgerSqlite(connectionString));
         services.AddRules(o => o.UseRulesSqlite(connectionString), mail);
+        services.AddDbContext<AccountsDbContext>(o => AccountsDbContext.Use(o, connectionString));
+        services.AddIdentityCore<AppUser>(o =>
+            {
+                o.Password.RequiredLength = 8;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddEntityFrameworkStores<AccountsDbContext>();
+        services.AddScoped<UserAdministration>();
         return services;
     }
 }

@@ -92,6 +92,7 @@ public static class Cli
             await using var scope = provider.CreateAsyncScope();
             await LedgerDatabase.MigrateAsync(scope.ServiceProvider.GetRequiredService<LedgerDbContext>(), ct);
             await RulesDatabase.MigrateAsync(scope.ServiceProvider.GetRequiredService<RulesDbContext>(), ct);
+            await Accounts.AccountsDbContext.MigrateAsync(scope.ServiceProvider.GetRequiredService<Accounts.AccountsDbContext>(), ct);
             return await body(scope.ServiceProvider, ct);
         }
         catch (OperationCanceledException)

@@ -50,6 +50,7 @@ internal static class LedgerCommands
 
         yield return TemplateCommands.Build(env);
         yield return DemoCommands.Build(env);
+        yield return UserCommands.Build(env);
     }
 
     private static Option<string> OrgOption(string description = "Organization code (a village or group: its book)") =>

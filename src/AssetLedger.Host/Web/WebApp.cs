@@ -113,6 +113,7 @@ public static class WebApp
         await using var scope = services.CreateAsyncScope();
         await LedgerDatabase.MigrateAsync(scope.ServiceProvider.GetRequiredService<LedgerDbContext>(), ct);
         await RulesDatabase.MigrateAsync(scope.ServiceProvider.GetRequiredService<RulesDbContext>(), ct);
+        await Accounts.AccountsDbContext.MigrateAsync(scope.ServiceProvider.GetRequiredService<Accounts.AccountsDbContext>(), ct);
     }
 
     /// <summary>200 when the database answers and the scheduler runs; 503 with what is wrong otherwise.</summary>

@@ -1,0 +1,88 @@
+using AssetLedger.Core.Persistence;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace AssetLedger.Host.Accounts;
+
+/// <summary>A person who signs in: ASP.NET Core Identity's user (hashed password, lockout) and a display name.</summary>
+public sealed class AppUser : IdentityUser
+{
+    public string? DisplayName { get; set; }
+}
+
+/// <summary>What a user may do, and where: a role over an organization and everything under it.</summary>
+public enum AccessRole
+{
+    /// <summary>管理员: administers users and settings, everywhere.</summary>
+    Admin = 1,
+
+    /// <summary>会计/报账员: keeps one book (a village or group).</summary>
+    Accountant = 2,
+
+    /// <summary>监管员: a township's supervisor.</summary>
+    Supervisor = 3,
+
+    /// <summary>审计员: reads a county or township, changes nothing.</summary>
+    Auditor = 4,
+}
+
+/// <summary>One grant: a user, a role, and the organization it reaches (none for an administrator). Append-only.</summary>
+public sealed class AccessGrant
+{
+    public long Id { get; set; }
+
+    public required string UserId { get; init; }
+
+    public AccessRole Role { get; init; }
+
+    public int? OrganizationId { get; init; }
+
+    public DateTime GrantedAtUtc { get; init; }
+
+    public required string GrantedBy { get; init; }
+}
+
+/// <summary>
+/// Identity's tables and the grants, in the product's database with a migrations history of their own — the ledger
+/// and the rules never depend on who signs in.
+/// </summary>
+public sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> options) : IdentityDbContext<AppUser>(options)
+{
+    public const string HistoryTable = "__accounts_migrations_history";
+
+    public DbSet<AccessGrant> Grants => Set<AccessGrant>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.Entity<AppUser>().Property(u => u.DisplayName).HasMaxLength(100);
+        builder.Entity<AccessGrant>(e =>
+        {
+            e.ToTable("access_grants");
+            e.HasIndex(g => new { g.UserId, g.Role, g.OrganizationId }).IsUnique();
+            e.Property(g => g.Role).HasConversion<string>().HasMaxLength(16);
+            e.Property(g => g.GrantedBy).HasMaxLength(100);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(g => g.UserId).OnDelete(DeleteBehavior.Restrict);
+        });
+    }
+
+    public static DbContextOptionsBuilder Use(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseSqlite(connectionString, o => o.MigrationsHistoryTable(HistoryTable));
+
+    public static async Task MigrateAsync(AccountsDbContext db, CancellationToken ct = default)
+    {
+        if ((await db.Database.GetPendingMigrationsAsync(ct)).Any())
+        {
+            await db.Database.MigrateAsync(ct);
+        }
+    }
+}
+
+/// <summary>Lets <c>dotnet ef migrations add … --context AccountsDbContext</c> build the model without starting the Host.</summary>
+internal sealed class DesignTimeAccountsDbContextFactory : IDesignTimeDbContextFactory<AccountsDbContext>
+{
+    public AccountsDbContext CreateDbContext(string[] args) =>
+        new((DbContextOptions<AccountsDbContext>)AccountsDbContext.Use(new DbContextOptionsBuilder<AccountsDbContext>(), LedgerDatabase.SqliteConnectionString("design-time.db")).Options);
+}

@@ -1,0 +1,64 @@
+using System.CommandLine;
+using AssetLedger.Host.Accounts;
+using AssetLedger.Host.Reports;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AssetLedger.Host.CommandLine;
+
+/// <summary><c>user add|grant|list</c>: accounts, roles and scopes.</summary>
+internal static class UserCommands
+{
+    public static Command Build(CliEnvironment env)
+    {
+        var name = new Argument<string>("USER") { Description = "The sign-in name" };
+        var password = new Option<string>("--password") { Description = "At least 8 characters with a digit, a lower- and an upper-case letter (stored hashed)", Required = true };
+        var display = new Option<string?>("--name") { Description = "The person's name as shown, e.g. 李四" };
+        var add = new Command("add", "Add a user who can sign in; grant them a role next") { name, password, display };
+        add.SetAction((parse, ct) => Cli.WithLedgerAsync(parse, env, async (sp, ct) =>
+        {
+            var result = await sp.GetRequiredService<UserAdministration>().AddAsync(parse.GetValue(name)!, parse.GetValue(password)!, parse.GetValue(display), ct);
+            if (!result.Succeeded)
+            {
+                return await Cli.RejectAsync(env, result.Errors);
+            }
+
+            await env.Output.WriteLineAsync($"added user {result.Value.UserName}");
+            return Cli.Ok;
+        }, ct));
+
+        var grantUser = new Argument<string>("USER") { Description = "The sign-in name" };
+        var role = new Option<string>("--role") { Description = "admin (管理员) | accountant (会计/报账员) | supervisor (监管员) | auditor (审计员)", Required = true };
+        role.AcceptOnlyFromAmong("admin", "accountant", "supervisor", "auditor");
+        var scope = new Option<string?>("--scope") { Description = "The organization the role reaches: a book for an accountant, a township for a supervisor, a county or township for an auditor; none for an admin" };
+        var grant = new Command("grant", "Grant a user a role over an organization and everything under it; granting it again changes nothing") { grantUser, role, scope };
+        grant.SetAction((parse, ct) => Cli.WithLedgerAsync(parse, env, async (sp, ct) =>
+        {
+            var r = Enum.Parse<AccessRole>(parse.GetValue(role)!, ignoreCase: true);
+            var result = await sp.GetRequiredService<UserAdministration>().GrantAsync(parse.GetValue(grantUser)!, r, parse.GetValue(scope), ct);
+            if (!result.Succeeded)
+            {
+                return await Cli.RejectAsync(env, result.Errors);
+            }
+
+            await env.Output.WriteLineAsync($"{parse.GetValue(grantUser)} is {parse.GetValue(role)}{(parse.GetValue(scope) is { } s ? $" of {s}" : " everywhere")}");
+            return Cli.Ok;
+        }, ct));
+
+        var list = new Command("list", "Every user with their roles and scopes");
+        list.SetAction((parse, ct) => Cli.WithLedgerAsync(parse, env, async (sp, ct) =>
+        {
+            var table = new TextTable(("user", false), ("name", false), ("roles", false), ("locked", false));
+            foreach (var v in await sp.GetRequiredService<UserAdministration>().ListAsync(ct))
+            {
+                table.Add(v.User.UserName ?? string.Empty, v.User.DisplayName ?? string.Empty,
+                    string.Join(", ", v.Grants.Select(g => g.Role.ToString().ToLowerInvariant() + (g.Scope is null ? string.Empty : $"@{g.Scope}"))),
+                    v.User.LockoutEnd is { } end && end > env.Time.GetUtcNow() ? $"until {end:yyyy-MM-dd HH:mm}" : string.Empty);
+            }
+
+            table.Write(env.Output);
+            return Cli.Ok;
+        }, ct));
+
+        return new Command("user", "Users, roles and scopes (用户与权限)") { add, grant, list };
+    }
+}
