@@ -31,6 +31,7 @@ public static class AssetLedgerServices
             })
             .AddEntityFrameworkStores<AccountsDbContext>();
         services.AddScoped<UserAdministration>();
+        services.AddScoped<AccessScope>();
         return services;
     }
 }

@@ -45,6 +45,23 @@ public sealed class AccessGrant
 }
 
 /// <summary>
+/// A personal API token for machines: only its SHA-256 hash is kept; the token itself is shown once, when issued.
+/// </summary>
+public sealed class ApiToken
+{
+    public long Id { get; set; }
+
+    public required string UserId { get; init; }
+
+    public required string Label { get; init; }
+
+    /// <summary>SHA-256 of the token, hex.</summary>
+    public required string Hash { get; init; }
+
+    public DateTime IssuedAtUtc { get; init; }
+}
+
+/// <summary>
 /// Identity's tables and the grants, in the product's database with a migrations history of their own — the ledger
 /// and the rules never depend on who signs in.
 /// </summary>
@@ -53,6 +70,8 @@ public sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> option
     public const string HistoryTable = "__accounts_migrations_history";
 
     public DbSet<AccessGrant> Grants => Set<AccessGrant>();
+
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -65,6 +84,14 @@ public sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> option
             e.Property(g => g.Role).HasConversion<string>().HasMaxLength(16);
             e.Property(g => g.GrantedBy).HasMaxLength(100);
             e.HasOne<AppUser>().WithMany().HasForeignKey(g => g.UserId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<ApiToken>(e =>
+        {
+            e.ToTable("api_tokens");
+            e.HasIndex(t => t.Hash).IsUnique();
+            e.Property(t => t.Label).HasMaxLength(100);
+            e.Property(t => t.Hash).HasMaxLength(64);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Restrict);
         });
     }
 

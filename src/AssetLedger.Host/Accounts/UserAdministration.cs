@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using AssetLedger.Core.Audit;
 using AssetLedger.Core.Common;
 using AssetLedger.Core.Organizations;
@@ -91,6 +92,26 @@ public sealed class UserAdministration(UserManager<AppUser> users, AccountsDbCon
         db.Grants.Add(grant);
         await db.SaveChangesAsync(ct);
         return Outcome<AccessGrant>.Success(grant);
+    }
+
+    /// <summary><c>user token</c>: a new personal API token; only its hash is stored, the token is returned once.</summary>
+    public async Task<Outcome<string>> IssueTokenAsync(string userName, string label, CancellationToken ct = default)
+    {
+        if (TextRules.Check("--label", label, 100) is { } labelError)
+        {
+            return labelError;
+        }
+
+        var user = await users.FindByNameAsync(userName);
+        if (user is null)
+        {
+            return new LedgerError("user.unknown", $"there is no user '{userName}' (see `user list`)");
+        }
+
+        var token = "al_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).Replace('+', '-').Replace('/', '_').TrimEnd('=');
+        db.ApiTokens.Add(new ApiToken { UserId = user.Id, Label = label, Hash = AccessScope.Hash(token), IssuedAtUtc = LedgerClock.UtcNow(time) });
+        await db.SaveChangesAsync(ct);
+        return Outcome<string>.Success(token);
     }
 
     private static string Named(AccessRole role) => role switch

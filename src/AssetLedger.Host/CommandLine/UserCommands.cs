@@ -59,6 +59,21 @@ internal static class UserCommands
             return Cli.Ok;
         }, ct));
 
-        return new Command("user", "Users, roles and scopes (用户与权限)") { add, grant, list };
+        var tokenUser = new Argument<string>("USER") { Description = "The sign-in name" };
+        var label = new Option<string>("--label") { Description = "What the token is for, e.g. 镇三资系统对接", Required = true };
+        var token = new Command("token", "Issue a personal API token (Authorization: Bearer …); it is shown once and only its hash is kept") { tokenUser, label };
+        token.SetAction((parse, ct) => Cli.WithLedgerAsync(parse, env, async (sp, ct) =>
+        {
+            var result = await sp.GetRequiredService<UserAdministration>().IssueTokenAsync(parse.GetValue(tokenUser)!, parse.GetValue(label)!, ct);
+            if (!result.Succeeded)
+            {
+                return await Cli.RejectAsync(env, result.Errors);
+            }
+
+            await env.Output.WriteLineAsync(result.Value);
+            return Cli.Ok;
+        }, ct));
+
+        return new Command("user", "Users, roles and scopes (用户与权限)") { add, grant, list, token };
     }
 }

@@ -1,4 +1,8 @@
+using AssetLedger.Core.Audit;
 using AssetLedger.Core.Common;
+using AssetLedger.Host.Web.Api;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using AssetLedger.Core.Persistence;
 using AssetLedger.Host.Notifications;
 using AssetLedger.Host.Scheduling;
@@ -54,9 +58,23 @@ public static class WebApp
         }
 
         builder.AddScheduling(LedgerDatabase.SqliteConnectionString(path), time, schedule, mail.Value);
+
+        // Requests act as the signed-in user; the scheduler's jobs (no request) as the scheduler.
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.Replace(ServiceDescriptor.Scoped(sp =>
+            sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.User.Identity is { IsAuthenticated: true, Name: { } name } ? new Actor(name) : new Actor(SchedulerHost.Actor)));
+        builder.Services.AddAuthentication(Api.TokenAuthentication.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, Api.TokenAuthentication>(Api.TokenAuthentication.SchemeName, null);
+        builder.Services.AddAuthorization();
+        builder.Services.AddProblemDetails();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
         var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapGet("/health", HealthAsync);
+        app.MapApi();
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];

@@ -51,6 +51,39 @@ namespace AssetLedger.Host.Accounts.Migrations
                     b.ToTable("access_grants", (string)null);
                 });
 
+            modelBuilder.Entity("AssetLedger.Host.Accounts.ApiToken", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("IssuedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("api_tokens", (string)null);
+                });
+
             modelBuilder.Entity("AssetLedger.Host.Accounts.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -248,6 +281,15 @@ namespace AssetLedger.Host.Accounts.Migrations
                 });
 
             modelBuilder.Entity("AssetLedger.Host.Accounts.AccessGrant", b =>
+                {
+                    b.HasOne("AssetLedger.Host.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AssetLedger.Host.Accounts.ApiToken", b =>
                 {
                     b.HasOne("AssetLedger.Host.Accounts.AppUser", null)
                         .WithMany()

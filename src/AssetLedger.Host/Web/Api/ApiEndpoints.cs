@@ -1,0 +1,182 @@
+using System.Security.Claims;
+using AssetLedger.Core.Common;
+using AssetLedger.Core.Import;
+using AssetLedger.Core.Organizations;
+using AssetLedger.Core.Periods;
+using AssetLedger.Core.Statements;
+using AssetLedger.Core.Vouchers;
+using AssetLedger.Host.Accounts;
+using AssetLedger.Host.Reports;
+using AssetLedger.Rules.Alerts;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+
+namespace AssetLedger.Host.Web.Api;
+
+/// <summary>A voucher posted over HTTP; amounts as text in 元, the same as the files take.</summary>
+public sealed record VoucherRequest(string Org, string Key, string Date, IReadOnlyList<VoucherLineRequest> Lines, string? Resolution = null);
+
+public sealed record VoucherLineRequest(string Account, string Summary, string? Debit, string? Credit, string? Counterparty = null);
+
+public sealed record AlertActionRequest(string Comment);
+
+/// <summary>
+/// The JSON API under <c>/api</c> (personal API tokens): the same services, validation and error texts as the command
+/// line; errors as RFC 7807 problem details with every error listed; scope checked on the server for every read and
+/// write. First endpoints: organizations, alerts and their handling, the trial balance, posting a voucher.
+/// </summary>
+public static class ApiEndpoints
+{
+    public static void MapApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").RequireAuthorization();
+        api.MapGet("/orgs", async (ClaimsPrincipal user, AccessScope scope, CancellationToken ct) =>
+            Results.Ok((await scope.ReadableAsync(user, ct)).Select(o => new { code = o.Code, name = o.Name, level = o.Level.ToString().ToLowerInvariant() })));
+
+        api.MapGet("/alerts", async (string org, string? state, ClaimsPrincipal user, AccessScope scope, BookDirectory books, AlertService alerts, CancellationToken ct) =>
+        {
+            if (await CheckAsync(user, scope, books, org, AccessScope.Action.Read, ct) is { } denied)
+            {
+                return denied;
+            }
+
+            AlertState? s = null;
+            if (state is not null)
+            {
+                if (!Enum.TryParse<AlertState>(state, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
+                {
+                    return Problem(400, [new LedgerError("alert.state_invalid", $"state '{state}' is not one of open, acknowledged, resolved, dismissed", "state")]);
+                }
+
+                s = parsed;
+            }
+
+            var list = await alerts.ListAsync(org, s, ct);
+            return list.Succeeded
+                ? Results.Ok(list.Value.Select(a => new
+                {
+                    id = a.Id, rule = a.RuleId, severity = a.Severity.ToString().ToLowerInvariant(), state = a.State.ToString().ToLowerInvariant(),
+                    amount = Money.FromFen(a.Amount).Yuan, occurredOn = a.OccurredOn, explanation = a.Explanation,
+                }))
+                : Problem(400, list.Errors);
+        });
+
+        api.MapPost("/alerts/{id:long}/{action}", async (long id, string action, AlertActionRequest body, ClaimsPrincipal user, AccessScope scope, BookDirectory books,
+            AlertService alerts, Rules.Persistence.RulesDbContext rules, CancellationToken ct) =>
+        {
+            AlertState? to = action switch { "ack" => AlertState.Acknowledged, "resolve" => AlertState.Resolved, "dismiss" => AlertState.Dismissed, _ => null };
+            if (to is null)
+            {
+                return Problem(404, [new LedgerError("api.unknown_action", $"'{action}' is not ack, resolve or dismiss")]);
+            }
+
+            var alert = await rules.Alerts.FindAsync([id], ct);
+            var orgOfBook = await books.BookOrganizationsAsync(ct);
+            if (alert is null || !await scope.AllowsAsync(user, AccessScope.Action.Read, orgOfBook[alert.BookId], ct))
+            {
+                return Problem(404, [new LedgerError("alert.unknown", $"there is no alert {id}")]);
+            }
+
+            if (!await scope.AllowsAsync(user, AccessScope.Action.HandleAlerts, orgOfBook[alert.BookId], ct))
+            {
+                return Problem(403, [new LedgerError("access.denied", "handling alerts needs a supervisor of the alert's township")]);
+            }
+
+            var moved = await alerts.MoveAsync(id, to.Value, body.Comment, ct);
+            return moved.Succeeded ? Results.Ok(new { id, state = moved.Value.State.ToString().ToLowerInvariant() }) : Problem(400, moved.Errors);
+        });
+
+        api.MapGet("/reports/trial-balance", async (string org, string period, ClaimsPrincipal user, AccessScope scope, BookDirectory books, StatementService statements, CancellationToken ct) =>
+        {
+            if (await CheckAsync(user, scope, books, org, AccessScope.Action.Read, ct) is { } denied)
+            {
+                return denied;
+            }
+
+            var p = AccountingPeriod.Parse(period);
+            if (!p.Succeeded)
+            {
+                return Problem(400, p.Errors.Select(e => e.At("period")).ToList());
+            }
+
+            var report = await statements.TrialBalanceAsync(org, p.Value, ct);
+            if (!report.Succeeded)
+            {
+                return Problem(400, report.Errors);
+            }
+
+            using var json = new StringWriter();
+            ReportWriter.Write(report.Value, ReportFormat.Json, json);
+            return Results.Text(json.ToString(), "application/json");
+        });
+
+        api.MapPost("/vouchers", async (VoucherRequest body, ClaimsPrincipal user, AccessScope scope, BookDirectory books, VoucherPosting posting, CancellationToken ct) =>
+        {
+            if (await CheckAsync(user, scope, books, body.Org, AccessScope.Action.Post, ct) is { } denied)
+            {
+                return denied;
+            }
+
+            var errors = new List<LedgerError>();
+            var date = CsvTable.ParseDate(body.Date ?? string.Empty);
+            errors.AddRange(date.Errors.Select(e => e.At("date")));
+            var lines = new List<VoucherLineDraft>();
+            for (var i = 0; i < (body.Lines?.Count ?? 0); i++)
+            {
+                var line = body.Lines![i];
+                var debit = string.IsNullOrWhiteSpace(line.Debit) ? Outcome<Money>.Success(Money.Zero) : Money.Parse(line.Debit);
+                var credit = string.IsNullOrWhiteSpace(line.Credit) ? Outcome<Money>.Success(Money.Zero) : Money.Parse(line.Credit);
+                errors.AddRange(debit.Errors.Select(e => e.At($"lines[{i}].debit")));
+                errors.AddRange(credit.Errors.Select(e => e.At($"lines[{i}].credit")));
+                if (debit.Succeeded && credit.Succeeded)
+                {
+                    lines.Add(new VoucherLineDraft(line.Account ?? string.Empty, line.Summary ?? string.Empty, debit.Value, credit.Value, line.Counterparty));
+                }
+            }
+
+            if (errors.Count > 0)
+            {
+                return Problem(400, errors);
+            }
+
+            var book = await books.FindBookAsync(body.Org, ct);
+            var chart = await books.LoadChartAsync(book.Value.Book.Id, ct);
+            var posted = await posting.PostAsync(chart, new VoucherDraft(body.Key ?? string.Empty, date.Value, lines, body.Resolution, Preparer: user.Identity?.Name), ct);
+            if (!posted.Succeeded)
+            {
+                return Problem(400, posted.Errors);
+            }
+
+            var v = posted.Value.Vouchers[0];
+            return v.AlreadyPosted
+                ? Results.Ok(new { voucher = v.DisplayNumber, alreadyPosted = true })
+                : Results.Created($"/api/vouchers/{v.Id}", new { voucher = v.DisplayNumber, alreadyPosted = false });
+        });
+    }
+
+    /// <summary>403 when the organization is outside the user's scope for the action, 404 when there is none such.</summary>
+    private static async Task<IResult?> CheckAsync(ClaimsPrincipal user, AccessScope scope, BookDirectory books, string? orgCode, AccessScope.Action action, CancellationToken ct)
+    {
+        var org = await books.FindOrganizationAsync(orgCode ?? string.Empty, ct);
+        if (!org.Succeeded)
+        {
+            return Problem(404, org.Errors);
+        }
+
+        return await scope.AllowsAsync(user, action, org.Value.Id, ct)
+            ? null
+            : Problem(403, [new LedgerError("access.denied", $"{org.Value.Name} ({org.Value.Code}) is outside what you may {(action == AccessScope.Action.Read ? "read" : "change")}")]);
+    }
+
+    /// <summary>RFC 7807: a title for the status, the errors as the command line words them, each with its code and place.</summary>
+    public static IResult Problem(int status, IReadOnlyList<LedgerError> errors) =>
+        Results.Problem(new ProblemDetails
+        {
+            Status = status,
+            Title = status switch { 400 => "The request was not accepted; nothing was written.", 403 => "Not allowed.", 404 => "Not found.", _ => "Error." },
+            Detail = string.Join("; ", errors.Select(e => e.ToString())),
+            Extensions = { ["errors"] = errors.Select(e => new { code = e.Code, message = e.Message, location = e.Location }).ToList() },
+        });
+}

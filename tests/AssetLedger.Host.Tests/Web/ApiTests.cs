@@ -1,0 +1,129 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using AssetLedger.Core.Tests.Support;
+using AssetLedger.Host.Tests.CommandLine;
+using AssetLedger.Host.Web;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AssetLedger.Host.Tests.Web;
+
+/// <summary>The JSON API over a real server and a real SQLite file: who may read and change what, and bad input as problem details.</summary>
+public sealed class ApiTests : IAsyncLifetime, IDisposable
+{
+    private readonly CliRunner cli = new();
+    private readonly Dictionary<string, string> tokens = [];
+    private WebApplication app = null!;
+    private Uri server = null!;
+    private long alert;
+
+    public async Task InitializeAsync()
+    {
+        await cli.CountyWithVillageAsync();
+        await cli.OkAsync("org", "add", "33010102", "西岭村", "--level", "village", "--parent", "330101");
+        await cli.PayAsync("33010101", "2024-03-05", 60_000);
+        await cli.OkAsync("rules", "run");
+        alert = 1; // the large payment's LARGE_TXN, the only alert
+        foreach (var (user, role, scope) in new[]
+        {
+            ("acct-a", "accountant", "33010101"), ("acct-b", "accountant", "33010102"), ("super", "supervisor", "330101"), ("audit", "auditor", "3301"), ("admin", "admin", null),
+        })
+        {
+            await cli.OkAsync("user", "add", user, "--password", "Passw0rdOK");
+            await cli.OkAsync(scope is null ? ["user", "grant", user, "--role", role] : ["user", "grant", user, "--role", role, "--scope", scope]);
+            tokens[user] = (await cli.OkAsync("user", "token", user, "--label", "test")).Trim();
+        }
+
+        app = WebApp.Build(["--urls", "http://127.0.0.1:0", "--Database:Path", cli.DatabasePath, "--Demo:LoadWhenEmpty", "false"], cli.Clock).ShouldSucceed();
+        await app.StartAsync();
+        server = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
+    }
+
+    public async Task DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+
+    public void Dispose() => cli.Dispose();
+
+    private HttpClient As(string? user)
+    {
+        var http = new HttpClient { BaseAddress = server };
+        if (user is not null)
+        {
+            http.DefaultRequestHeaders.Authorization = new("Bearer", tokens[user]);
+        }
+
+        return http;
+    }
+
+    private static object Voucher(string org, string key, string debit = "100", string credit = "100") => new
+    {
+        org, key, date = "2024-03-06",
+        lines = new object[] { new { account = "513", summary = "购买办公用品", debit }, new { account = "101", summary = "购买办公用品", credit } },
+    };
+
+    [Theory]
+    [InlineData(null, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized)]
+    [InlineData("acct-a", HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.Created, HttpStatusCode.Forbidden)]
+    [InlineData("acct-b", HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.NotFound)]
+    [InlineData("super", HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.Forbidden, HttpStatusCode.OK)]
+    [InlineData("audit", HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden)]
+    [InlineData("admin", HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.Created, HttpStatusCode.OK)]
+    public async Task Each_role_reads_and_changes_only_inside_its_scope(
+        string? user, HttpStatusCode readAlerts, HttpStatusCode readReport, HttpStatusCode postVoucher, HttpStatusCode handleAlert)
+    {
+        using var http = As(user);
+
+        var alerts = await http.GetAsync(new Uri("/api/alerts?org=33010101", UriKind.Relative));
+        var report = await http.GetAsync(new Uri("/api/reports/trial-balance?org=33010101&period=2024-03", UriKind.Relative));
+        var voucher = await http.PostAsJsonAsync("/api/vouchers", Voucher("33010101", $"api-{user}"));
+        var ack = await http.PostAsJsonAsync($"/api/alerts/{alert}/ack", new { comment = "已核实" });
+
+        new[] { alerts.StatusCode, report.StatusCode, voucher.StatusCode, ack.StatusCode }.Should().Equal(readAlerts, readReport, postVoucher, handleAlert);
+    }
+
+    [Fact]
+    public async Task The_accountant_sees_their_own_figures_and_a_retried_post_is_the_same_voucher()
+    {
+        using var http = As("acct-a");
+
+        var first = await http.PostAsJsonAsync("/api/vouchers", Voucher("33010101", "retry-1"));
+        var retried = await http.PostAsJsonAsync("/api/vouchers", Voucher("33010101", "retry-1"));
+        var orgs = await http.GetFromJsonAsync<JsonElement>("/api/orgs");
+        using var report = JsonDocument.Parse(await http.GetStringAsync(new Uri("/api/reports/trial-balance?org=33010101&period=2024-03", UriKind.Relative)));
+
+        first.StatusCode.Should().Be(HttpStatusCode.Created);
+        (await retried.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("alreadyPosted").GetBoolean().Should().BeTrue();
+        orgs.EnumerateArray().Select(o => o.GetProperty("code").GetString()).Should().Equal("33010101");
+        report.RootElement.GetProperty("report").GetString().Should().Be("科目余额表");
+    }
+
+    [Fact]
+    public async Task Bad_input_is_a_problem_that_names_each_error_and_writes_nothing_never_a_500()
+    {
+        using var http = As("acct-a");
+
+        var unbalanced = await http.PostAsJsonAsync("/api/vouchers", Voucher("33010101", "bad-1", debit: "100", credit: "99.99"));
+        var malformed = await http.PostAsJsonAsync("/api/vouchers", Voucher("33010101", "bad-2", debit: "12,34,5"));
+        var broken = await http.PostAsync(new Uri("/api/vouchers", UriKind.Relative), new StringContent("{ not json", Encoding.UTF8, "application/json"));
+        var unknownOrg = await http.GetAsync(new Uri("/api/alerts?org=9999", UriKind.Relative));
+        var badState = await http.GetAsync(new Uri("/api/alerts?org=33010101&state=sleeping", UriKind.Relative));
+
+        unbalanced.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        unbalanced.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        var problem = await unbalanced.Content.ReadFromJsonAsync<JsonElement>();
+        problem.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("code").GetString()).Should().Contain("voucher.unbalanced");
+        (await malformed.Content.ReadAsStringAsync()).Should().Contain("lines[0].debit");
+        broken.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        unknownOrg.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await unknownOrg.Content.ReadAsStringAsync()).Should().Contain("9999");
+        badState.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await cli.OkAsync("report", "journal", "--org", "33010101", "--period", "2024-03")).Should().NotContain("购买办公用品");
+    }
+}
