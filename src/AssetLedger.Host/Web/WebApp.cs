@@ -67,6 +67,7 @@ public static class WebApp
             .AddScheme<AuthenticationSchemeOptions, Api.TokenAuthentication>(Api.TokenAuthentication.SchemeName, null);
         builder.Services.AddAuthorization();
         builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -75,6 +76,7 @@ public static class WebApp
         app.UseAuthorization();
         app.MapGet("/health", HealthAsync);
         app.MapApi();
+        app.MapOpenApi(); // /openapi/v1.json, generated from the endpoints
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];

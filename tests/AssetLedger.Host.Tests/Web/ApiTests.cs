@@ -105,6 +105,17 @@ public sealed class ApiTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task The_OpenAPI_document_describes_the_endpoints()
+    {
+        using var http = As(null);
+
+        using var document = JsonDocument.Parse(await http.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)));
+
+        var paths = document.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        paths.Should().Contain(["/api/orgs", "/api/alerts", "/api/alerts/{id}/{action}", "/api/reports/trial-balance", "/api/vouchers"]);
+    }
+
+    [Fact]
     public async Task Bad_input_is_a_problem_that_names_each_error_and_writes_nothing_never_a_500()
     {
         using var http = As("acct-a");
