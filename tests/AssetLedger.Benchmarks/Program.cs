@@ -10,11 +10,18 @@ using AssetLedger.Benchmarks;
 // The rule engine's: ... -- rules [--work DIR]
 // The Excel journal's: ... -- xlsx [--rows 100000] [--rounds 3]
 // The server's start-up: ... -- startup [--work DIR]
+// Posting over HTTP: ... -- api-load [--work DIR]
 // A phase can be run alone: ... -- phase <name> <work dir> <books>
 if (args.Length > 0 && args[0] == "phase")
 {
     var result = await Phases.RunAsync(args[1], args[2], int.Parse(args[3], CultureInfo.InvariantCulture));
     Console.WriteLine("RESULT " + JsonSerializer.Serialize(result));
+    return 0;
+}
+
+if (args.Length > 0 && args[0] == "api-load")
+{
+    Console.WriteLine(await ApiLoadBench.RunAsync(OptionText("--work") ?? Path.Combine(Path.GetTempPath(), "assetledger-api-bench")));
     return 0;
 }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -5,20 +6,56 @@ namespace AssetLedger.Core.Persistence;
 
 /// <summary>
 /// One transaction per command. A command that runs inside another (year-end close posts vouchers and closes
-/// months) joins the outer transaction, and only the outermost commits.
+/// months) joins the outer transaction, and only the outermost commits. On SQLite, which takes one writer at a
+/// time, the commands of this process queue for the database in memory, first come first served: waiting in
+/// SQLite's busy handler instead costs sleeps that show in the tail latency (docs/benchmarks.md, posting over HTTP).
 /// </summary>
 internal sealed class UnitOfWork : IAsyncDisposable
 {
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim> Writers = new(StringComparer.Ordinal);
+
     private readonly IDbContextTransaction? owned;
+    private readonly SemaphoreSlim? writer;
 
-    private UnitOfWork(IDbContextTransaction? owned) => this.owned = owned;
+    private UnitOfWork(IDbContextTransaction? owned, SemaphoreSlim? writer) => (this.owned, this.writer) = (owned, writer);
 
-    public static async Task<UnitOfWork> BeginAsync(LedgerDbContext db, CancellationToken ct) =>
-        new(db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null);
+    public static async Task<UnitOfWork> BeginAsync(LedgerDbContext db, CancellationToken ct)
+    {
+        if (db.Database.CurrentTransaction is not null)
+        {
+            return new(null, null);
+        }
+
+        var writer = db.Database.IsSqlite() && db.Database.GetConnectionString() is { } connection && !connection.Contains(":memory:", StringComparison.Ordinal)
+            ? Writers.GetOrAdd(connection, _ => new SemaphoreSlim(1, 1))
+            : null;
+        if (writer is not null)
+        {
+            await writer.WaitAsync(ct);
+        }
+
+        try
+        {
+            return new(await db.Database.BeginTransactionAsync(ct), writer);
+        }
+        catch
+        {
+            writer?.Release();
+            throw;
+        }
+    }
 
     public Task CommitAsync(CancellationToken ct) => owned?.CommitAsync(ct) ?? Task.CompletedTask;
 
     public Task RollbackAsync(CancellationToken ct) => owned?.RollbackAsync(ct) ?? Task.CompletedTask;
 
-    public ValueTask DisposeAsync() => owned?.DisposeAsync() ?? ValueTask.CompletedTask;
+    public async ValueTask DisposeAsync()
+    {
+        if (owned is not null)
+        {
+            await owned.DisposeAsync();
+        }
+
+        writer?.Release();
+    }
 }
