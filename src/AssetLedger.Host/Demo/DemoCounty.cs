@@ -35,6 +35,17 @@ public static class DemoCounty
         ("baozhang.dongfeng@qinghe.example.cn", "33010101", "东风村报账员 李四", null),
     ];
 
+    /// <summary>The demo's people, one in every role; their password is <see cref="DemoPassword"/>.</summary>
+    public static readonly IReadOnlyList<(string User, string Name, string Role, string? Scope)> People =
+    [
+        ("admin", "系统管理员", "admin", null),
+        ("lisi", "东风村报账员 李四", "accountant", "33010101"),
+        ("wangwu", "城关镇农经站 王五", "supervisor", "330101"),
+        ("shenji", "县审计员 周八", "auditor", "3301"),
+    ];
+
+    public const string DemoPassword = "Demo2025pass";
+
     /// <summary>Writes every file under <paramref name="folder"/>; the same seed, the same bytes.</summary>
     public static IReadOnlyList<string> Generate(string folder)
     {

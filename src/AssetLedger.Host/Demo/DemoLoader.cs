@@ -22,7 +22,7 @@ public sealed record DemoReport(int Organizations, int Vouchers, int Alerts);
 /// <summary>
 /// Loads the demo county into an empty database through the paths a user takes — the imports, rent receipts,
 /// the monthly depreciation runs, a disposal, the rule engine, the subscriptions — each step a unit of work of its
-/// own, as one command would be. The files come from a folder (<c>demo load --from</c>) or, by default, from the
+/// own, as one command would be — and its people, one in every role. The files come from a folder (<c>demo load --from</c>) or, by default, from the
 /// copy of <c>samples/demo-county</c> built into the program.
 /// </summary>
 public static class DemoLoader
@@ -119,6 +119,14 @@ public static class DemoLoader
         foreach (var (email, scope, name, minSeverity) in DemoCounty.Subscribers)
         {
             errors.AddRange((await Step(sp => sp.GetRequiredService<SubscriberService>().AddAsync(email, scope, name, null, minSeverity, ct))).Errors);
+        }
+
+        foreach (var (user, name, role, scope) in DemoCounty.People)
+        {
+            var added = await Step(sp => sp.GetRequiredService<Accounts.UserAdministration>().AddAsync(user, DemoCounty.DemoPassword, name, ct));
+            errors.AddRange(added.Errors);
+            var granted = await Step(sp => sp.GetRequiredService<Accounts.UserAdministration>().GrantAsync(user, Enum.Parse<Accounts.AccessRole>(role, ignoreCase: true), scope, ct));
+            errors.AddRange(granted.Errors);
         }
 
         return errors.Count > 0

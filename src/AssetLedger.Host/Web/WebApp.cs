@@ -126,6 +126,12 @@ public static class WebApp
         Console.WriteLine(loaded.Succeeded
             ? $"Loaded the demo county: {loaded.Value.Vouchers} vouchers, {loaded.Value.Alerts} alerts. Try: dotnet run --project src/AssetLedger.Host -- alerts list --org 330101"
             : $"The demo county did not load: {string.Join("; ", loaded.Errors)}");
+        if (loaded.Succeeded)
+        {
+            Console.WriteLine($"Demo logins (password {Demo.DemoCounty.DemoPassword}): "
+                + string.Join(", ", Demo.DemoCounty.People.Select(p => $"{p.User} ({p.Role}{(p.Scope is null ? string.Empty : " of " + p.Scope)})"))
+                + "; an API token: dotnet run --project src/AssetLedger.Host -- user token wangwu --label demo");
+        }
     }
 
     public static async Task MigrateAsync(IServiceProvider services, CancellationToken ct = default)

@@ -38,6 +38,7 @@ public sealed class DemoCountyTests : IDisposable
             .And.Contain("CASH_OVER_LIMIT").And.Contain("RENT_OVERDUE").And.Contain("低于账面价值").And.Contain("未关联村民会议");
         (await cli.OkAsync("report", "balance-sheet", "--org", "3301", "--period", "2025-12")).Should().Contain("资产总计");
         (await cli.OkAsync("subscriber", "list")).Should().Contain("城关镇农经站 王五");
+        (await cli.OkAsync("user", "list")).Should().MatchRegex(@"admin\s+系统管理员\s+admin").And.Contain("accountant@33010101").And.Contain("supervisor@330101").And.Contain("auditor@3301");
         (await cli.OkAsync("verify")).Should().NotContain("error");
     }
 
