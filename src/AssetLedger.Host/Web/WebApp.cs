@@ -2,6 +2,7 @@ using AssetLedger.Core.Audit;
 using AssetLedger.Core.Common;
 using AssetLedger.Host.Web.Api;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using AssetLedger.Core.Persistence;
 using AssetLedger.Host.Notifications;
@@ -63,8 +64,22 @@ public static class WebApp
         builder.Services.AddHttpContextAccessor();
         builder.Services.Replace(ServiceDescriptor.Scoped(sp =>
             sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.User.Identity is { IsAuthenticated: true, Name: { } name } ? new Actor(name) : new Actor(SchedulerHost.Actor)));
-        builder.Services.AddAuthentication(Api.TokenAuthentication.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, Api.TokenAuthentication>(Api.TokenAuthentication.SchemeName, null);
+        // Machines send a token; browsers carry the sign-in cookie. One policy scheme picks by the request.
+        new IdentityBuilder(typeof(Accounts.AppUser), builder.Services).AddSignInManager();
+        builder.Services.AddAuthentication(o => (o.DefaultScheme, o.DefaultChallengeScheme) = ("TokenOrCookie", "TokenOrCookie"))
+            .AddPolicyScheme("TokenOrCookie", "API token or sign-in cookie", o => o.ForwardDefaultSelector = context =>
+                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? Api.TokenAuthentication.SchemeName : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, Api.TokenAuthentication>(Api.TokenAuthentication.SchemeName, null)
+            .AddCookie(IdentityConstants.ApplicationScheme, o =>
+            {
+                o.Cookie.Name = "assetledger";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                o.Events.OnRedirectToLogin = context => Task.FromResult(context.Response.StatusCode = StatusCodes.Status401Unauthorized);
+                o.Events.OnRedirectToAccessDenied = context => Task.FromResult(context.Response.StatusCode = StatusCodes.Status403Forbidden);
+            });
+        builder.Services.AddAntiforgery(o => o.HeaderName = Api.SignInEndpoints.CsrfHeader);
         builder.Services.AddAuthorization();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
@@ -76,6 +91,7 @@ public static class WebApp
         app.UseAuthorization();
         app.MapGet("/health", HealthAsync);
         app.MapApi();
+        app.MapSignIn();
         app.MapOpenApi(); // /openapi/v1.json, generated from the endpoints
         app.Lifetime.ApplicationStarted.Register(() =>
         {

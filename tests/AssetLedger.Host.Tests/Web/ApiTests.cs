@@ -105,6 +105,56 @@ public sealed class ApiTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task A_browser_signs_in_with_a_cookie_and_changes_something_only_with_its_anti_forgery_token()
+    {
+        using var handler = new HttpClientHandler { CookieContainer = new CookieContainer() };
+        using var browser = new HttpClient(handler) { BaseAddress = server };
+
+        var wrong = await browser.PostAsJsonAsync("/account/login", new { user = "acct-a", password = "nope" });
+        var signedIn = await browser.PostAsJsonAsync("/account/login", new { user = "acct-a", password = "Passw0rdOK" });
+        var cookie = handler.CookieContainer.GetCookies(server).SingleOrDefault(c => c.Name == "assetledger");
+        var orgs = await browser.GetAsync(new Uri("/api/orgs", UriKind.Relative));
+        var forged = await browser.PostAsJsonAsync("/api/vouchers", Voucher("33010101", "cookie-1"));
+        var csrf = await browser.GetFromJsonAsync<JsonElement>("/account/antiforgery");
+        browser.DefaultRequestHeaders.Add("X-CSRF-TOKEN", csrf.GetProperty("token").GetString());
+        var posted = await browser.PostAsJsonAsync("/api/vouchers", Voucher("33010101", "cookie-2"));
+        var signedOut = await browser.PostAsync(new Uri("/account/logout", UriKind.Relative), null);
+        var after = await browser.GetAsync(new Uri("/api/orgs", UriKind.Relative));
+
+        wrong.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        signedIn.StatusCode.Should().Be(HttpStatusCode.OK);
+        cookie.Should().NotBeNull().And.Match<Cookie>(c => c.HttpOnly);
+        orgs.StatusCode.Should().Be(HttpStatusCode.OK);
+        forged.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await forged.Content.ReadAsStringAsync()).Should().Contain("csrf.invalid");
+        posted.StatusCode.Should().Be(HttpStatusCode.Created);
+        signedOut.StatusCode.Should().Be(HttpStatusCode.NoContent);
+        after.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        (await cli.OkAsync("report", "journal", "--org", "33010101", "--period", "2024-03")).Should().Contain("购买办公用品").And.Contain("记-0002").And.NotContain("记-0003");
+    }
+
+    [Fact]
+    public async Task Five_wrong_passwords_lock_the_account_and_its_tokens_with_it()
+    {
+        using var browser = new HttpClient { BaseAddress = server };
+        using var machine = As("audit");
+
+        var before = await machine.GetAsync(new Uri("/api/orgs", UriKind.Relative));
+        for (var i = 0; i < 5; i++)
+        {
+            await browser.PostAsJsonAsync("/account/login", new { user = "audit", password = "wrong" });
+        }
+
+        var right = await browser.PostAsJsonAsync("/account/login", new { user = "audit", password = "Passw0rdOK" });
+        var token = await machine.GetAsync(new Uri("/api/orgs", UriKind.Relative));
+
+        before.StatusCode.Should().Be(HttpStatusCode.OK);
+        right.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await right.Content.ReadAsStringAsync()).Should().Contain("locked until");
+        token.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
     public async Task The_OpenAPI_document_describes_the_endpoints()
     {
         using var http = As(null);

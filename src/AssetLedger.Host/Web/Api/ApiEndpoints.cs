@@ -23,7 +23,7 @@ public sealed record VoucherLineRequest(string Account, string Summary, string? 
 public sealed record AlertActionRequest(string Comment);
 
 /// <summary>
-/// The JSON API under <c>/api</c> (personal API tokens): the same services, validation and error texts as the command
+/// The JSON API under <c>/api</c> (personal API tokens, or the browser's sign-in cookie with its anti-forgery token): the same services, validation and error texts as the command
 /// line; errors as RFC 7807 problem details with every error listed; scope checked on the server for every read and
 /// write. First endpoints: organizations, alerts and their handling, the trial balance, posting a voucher.
 /// </summary>
@@ -31,7 +31,7 @@ public static class ApiEndpoints
 {
     public static void MapApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").RequireAuthorization();
+        var api = app.MapGroup("/api").RequireAuthorization().AddEndpointFilter(SignInEndpoints.RequireAntiforgery);
         api.MapGet("/orgs", async (ClaimsPrincipal user, AccessScope scope, CancellationToken ct) =>
             Results.Ok((await scope.ReadableAsync(user, ct)).Select(o => new { code = o.Code, name = o.Name, level = o.Level.ToString().ToLowerInvariant() })));
 
