@@ -134,6 +134,27 @@ public sealed class ApiTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Vouchers_are_listed_with_their_lines_and_reversed_in_red_ink_by_the_books_accountant_only()
+    {
+        using var accountant = As("acct-a");
+        using var other = As("acct-b");
+        await accountant.PostAsJsonAsync("/api/vouchers", Voucher("33010101", "to-reverse"));
+
+        var list = await accountant.GetFromJsonAsync<JsonElement>("/api/vouchers?org=33010101&period=2024-03");
+        var refused = await other.PostAsJsonAsync("/api/vouchers/reverse", new { org = "33010101", voucher = "2024-03/记-0002", date = "2024-03-20" });
+        var reversed = await accountant.PostAsJsonAsync("/api/vouchers/reverse", new { org = "33010101", voucher = "2024-03/记-0002", date = "2024-03-20" });
+        var twice = await accountant.PostAsJsonAsync("/api/vouchers/reverse", new { org = "33010101", voucher = "2024-03/记-0002", date = "2024-03-20" });
+
+        list.EnumerateArray().Select(v => v.GetProperty("voucher").GetString()).Should().Equal("2024-03/记-0001", "2024-03/记-0002");
+        list[1].GetProperty("lines")[0].GetProperty("debit").GetDecimal().Should().Be(100m);
+        refused.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        reversed.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await reversed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("voucher").GetString().Should().Be("2024-03/记-0003");
+        twice.StatusCode.Should().Be(HttpStatusCode.OK, "the same reversal again is the reversal that stands");
+        (await twice.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("alreadyPosted").GetBoolean().Should().BeTrue();
+    }
+
+    [Fact]
     public async Task Five_wrong_passwords_lock_the_account_and_its_tokens_with_it()
     {
         using var browser = new HttpClient { BaseAddress = server };

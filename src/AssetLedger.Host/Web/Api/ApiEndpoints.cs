@@ -22,10 +22,12 @@ public sealed record VoucherLineRequest(string Account, string Summary, string? 
 
 public sealed record AlertActionRequest(string Comment);
 
+public sealed record ReverseRequest(string Org, string Voucher, string Date);
+
 /// <summary>
 /// The JSON API under <c>/api</c> (personal API tokens, or the browser's sign-in cookie with its anti-forgery token): the same services, validation and error texts as the command
 /// line; errors as RFC 7807 problem details with every error listed; scope checked on the server for every read and
-/// write. First endpoints: organizations, alerts and their handling, the trial balance, posting a voucher.
+/// write. First endpoints: organizations, alerts and their handling, the trial balance, vouchers (post, list, reverse).
 /// </summary>
 public static class ApiEndpoints
 {
@@ -112,6 +114,7 @@ public static class ApiEndpoints
             return Results.Text(json.ToString(), "application/json");
         });
 
+        MapVouchers(api);
         api.MapPost("/vouchers", async (VoucherRequest body, ClaimsPrincipal user, AccessScope scope, BookDirectory books, VoucherPosting posting, CancellationToken ct) =>
         {
             if (await CheckAsync(user, scope, books, body.Org, AccessScope.Action.Post, ct) is { } denied)
@@ -153,6 +156,50 @@ public static class ApiEndpoints
             return v.AlreadyPosted
                 ? Results.Ok(new { voucher = v.DisplayNumber, alreadyPosted = true })
                 : Results.Created($"/api/vouchers/{v.Id}", new { voucher = v.DisplayNumber, alreadyPosted = false });
+        });
+    }
+
+    /// <summary>Vouchers: the month's list with their lines (序时账 order), and red-ink reversal.</summary>
+    private static void MapVouchers(RouteGroupBuilder api)
+    {
+        api.MapGet("/vouchers", async (string org, string period, ClaimsPrincipal user, AccessScope scope, BookDirectory books, StatementService statements, CancellationToken ct) =>
+        {
+            if (await CheckAsync(user, scope, books, org, AccessScope.Action.Read, ct) is { } denied)
+            {
+                return denied;
+            }
+
+            var p = AccountingPeriod.Parse(period);
+            if (!p.Succeeded)
+            {
+                return Problem(400, p.Errors.Select(e => e.At("period")).ToList());
+            }
+
+            var journal = await statements.JournalAsync(org, p.Value, ct);
+            return journal.Succeeded
+                ? Results.Ok(journal.Value.Entries.GroupBy(e => (e.OrgCode, e.VoucherNumber)).Select(v => new
+                {
+                    org = v.Key.OrgCode, voucher = $"{p.Value}/{v.Key.VoucherNumber}", date = v.First().Date,
+                    lines = v.Select(l => new { account = l.AccountCode, name = l.AccountName, summary = l.Summary, counterparty = l.Counterparty, debit = l.Debit.Yuan, credit = l.Credit.Yuan }),
+                }))
+                : Problem(400, journal.Errors);
+        });
+
+        api.MapPost("/vouchers/reverse", async (ReverseRequest body, ClaimsPrincipal user, AccessScope scope, BookDirectory books, VoucherReversal reversal, CancellationToken ct) =>
+        {
+            if (await CheckAsync(user, scope, books, body.Org, AccessScope.Action.Post, ct) is { } denied)
+            {
+                return denied;
+            }
+
+            var date = CsvTable.ParseDate(body.Date ?? string.Empty);
+            if (!date.Succeeded)
+            {
+                return Problem(400, date.Errors.Select(e => e.At("date")).ToList());
+            }
+
+            var reversed = await reversal.ReverseAsync(body.Org, body.Voucher ?? string.Empty, date.Value, ct);
+            return reversed.Succeeded ? Results.Ok(new { voucher = reversed.Value.DisplayNumber, alreadyPosted = reversed.Value.AlreadyPosted }) : Problem(400, reversed.Errors);
         });
     }
 
