@@ -155,6 +155,25 @@ public sealed class ApiTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Every_report_comes_as_JSON_and_as_a_workbook_download()
+    {
+        using var auditor = As("audit");
+
+        using var income = JsonDocument.Parse(await auditor.GetStringAsync(new Uri("/api/reports/income-statement?org=330101&period=2024-03", UriKind.Relative)));
+        var download = await auditor.GetAsync(new Uri("/api/reports/balance-sheet?org=33010101&period=2024-03&format=xlsx", UriKind.Relative));
+        var unknown = await auditor.GetAsync(new Uri("/api/reports/cash-flow?org=33010101&period=2024-03", UriKind.Relative));
+        var badFormat = await auditor.GetAsync(new Uri("/api/reports/journal?org=33010101&period=2024-03&format=pdf", UriKind.Relative));
+
+        income.RootElement.GetProperty("report").GetString().Should().Be("收益及收益分配表");
+        income.RootElement.GetProperty("books").GetInt32().Should().Be(2, "a township's report is the roll-up of its books");
+        download.Content.Headers.ContentDisposition!.FileNameStar.Should().Be("balance-sheet-33010101-2024-03.xlsx");
+        using var workbook = new ClosedXML.Excel.XLWorkbook(await download.Content.ReadAsStreamAsync());
+        workbook.Worksheet(1).Cell(1, 1).GetString().Should().Be("资产负债表");
+        unknown.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        badFormat.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
     public async Task Five_wrong_passwords_lock_the_account_and_its_tokens_with_it()
     {
         using var browser = new HttpClient { BaseAddress = server };
@@ -183,7 +202,7 @@ public sealed class ApiTests : IAsyncLifetime, IDisposable
         using var document = JsonDocument.Parse(await http.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)));
 
         var paths = document.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
-        paths.Should().Contain(["/api/orgs", "/api/alerts", "/api/alerts/{id}/{action}", "/api/reports/trial-balance", "/api/vouchers"]);
+        paths.Should().Contain(["/api/orgs", "/api/alerts", "/api/alerts/{id}/{action}", "/api/reports/{kind}", "/api/vouchers", "/api/vouchers/reverse", "/account/login"]);
     }
 
     [Fact]
