@@ -24,53 +24,44 @@ public sealed class AccessScope(AccountsDbContext db, BookDirectory books)
     /// <summary>Whether the user may do <paramref name="action"/> on the organization <paramref name="orgId"/>.</summary>
     public async Task<bool> AllowsAsync(ClaimsPrincipal user, Action action, int orgId, CancellationToken ct = default)
     {
-        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
-        if (userId is null)
-        {
-            return false;
-        }
-
-        var grants = await db.Grants.AsNoTracking().Where(g => g.UserId == userId).ToListAsync(ct);
-        if (grants.Any(g => g.Role == AccessRole.Admin))
-        {
-            return true;
-        }
-
-        var orgs = await books.OrganizationsAsync(ct);
-        bool Covers(int? scope)
-        {
-            for (Organization? o = orgs.GetValueOrDefault(orgId); o is not null; o = o.ParentId is { } p ? orgs[p] : null)
-            {
-                if (o.Id == scope)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        return grants.Any(g => Covers(g.OrganizationId) && action switch
-        {
-            Action.Read => true,
-            Action.Post => g.Role == AccessRole.Accountant,
-            _ => g.Role == AccessRole.Supervisor,
-        });
+        var (grants, orgs) = await LoadAsync(user, ct);
+        return Allows(grants, orgs, action, orgId);
     }
 
     /// <summary>The organizations the user may read: those their grants reach and everything under them.</summary>
     public async Task<IReadOnlyList<Organization>> ReadableAsync(ClaimsPrincipal user, CancellationToken ct = default)
     {
-        var result = new List<Organization>();
-        foreach (var org in (await books.OrganizationsAsync(ct)).Values.OrderBy(o => o.Code, StringComparer.Ordinal))
+        var (grants, orgs) = await LoadAsync(user, ct);
+        return orgs.Values.Where(o => Allows(grants, orgs, Action.Read, o.Id)).OrderBy(o => o.Code, StringComparer.Ordinal).ToList();
+    }
+
+    private async Task<(List<AccessGrant> Grants, Dictionary<int, Organization> Orgs)> LoadAsync(ClaimsPrincipal user, CancellationToken ct)
+    {
+        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        var grants = userId is null ? [] : await db.Grants.AsNoTracking().Where(g => g.UserId == userId).ToListAsync(ct);
+        return (grants, await books.OrganizationsAsync(ct));
+    }
+
+    private static bool Allows(List<AccessGrant> grants, Dictionary<int, Organization> orgs, Action action, int orgId)
+    {
+        if (grants.Any(g => g.Role == AccessRole.Admin))
         {
-            if (await AllowsAsync(user, Action.Read, org.Id, ct))
-            {
-                result.Add(org);
-            }
+            return true;
         }
 
-        return result;
+        // The organization and those above it: a grant on any of them reaches it.
+        var chain = new HashSet<int>();
+        for (Organization? o = orgs.GetValueOrDefault(orgId); o is not null; o = o.ParentId is { } p ? orgs[p] : null)
+        {
+            chain.Add(o.Id);
+        }
+
+        return grants.Any(g => g.OrganizationId is { } scope && chain.Contains(scope) && action switch
+        {
+            Action.Read => true,
+            Action.Post => g.Role == AccessRole.Accountant,
+            _ => g.Role == AccessRole.Supervisor,
+        });
     }
 
     public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
