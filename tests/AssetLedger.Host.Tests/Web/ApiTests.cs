@@ -174,6 +174,27 @@ public sealed class ApiTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task The_accountant_closes_the_books_month_and_others_may_not_and_registers_are_read_in_scope()
+    {
+        using var accountant = As("acct-a");
+        using var supervisor = As("super");
+        using var other = As("acct-b");
+
+        var bySupervisor = await supervisor.PostAsJsonAsync("/api/periods/close", new { org = "33010101", period = "2024-03" });
+        var outOfOrder = await accountant.PostAsJsonAsync("/api/periods/close", new { org = "33010101", period = "2024-04" });
+        var closed = await accountant.PostAsJsonAsync("/api/periods/close", new { org = "33010101", period = "2024-03" });
+        var assets = await supervisor.GetAsync(new Uri("/api/assets?org=33010101", UriKind.Relative));
+        var resources = await other.GetAsync(new Uri("/api/resources?org=33010101", UriKind.Relative));
+
+        bySupervisor.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        outOfOrder.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await outOfOrder.Content.ReadAsStringAsync()).Should().Contain("close 2024-03 first");
+        closed.StatusCode.Should().Be(HttpStatusCode.OK);
+        assets.StatusCode.Should().Be(HttpStatusCode.OK);
+        resources.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
     public async Task Five_wrong_passwords_lock_the_account_and_its_tokens_with_it()
     {
         using var browser = new HttpClient { BaseAddress = server };
@@ -202,7 +223,7 @@ public sealed class ApiTests : IAsyncLifetime, IDisposable
         using var document = JsonDocument.Parse(await http.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)));
 
         var paths = document.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
-        paths.Should().Contain(["/api/orgs", "/api/alerts", "/api/alerts/{id}/{action}", "/api/reports/{kind}", "/api/vouchers", "/api/vouchers/reverse", "/account/login"]);
+        paths.Should().Contain(["/api/orgs", "/api/alerts", "/api/alerts/{id}/{action}", "/api/reports/{kind}", "/api/vouchers", "/api/vouchers/reverse", "/api/periods/close", "/api/assets", "/api/resources", "/account/login"]);
     }
 
     [Fact]

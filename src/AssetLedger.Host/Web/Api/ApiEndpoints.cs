@@ -24,10 +24,13 @@ public sealed record AlertActionRequest(string Comment);
 
 public sealed record ReverseRequest(string Org, string Voucher, string Date);
 
+public sealed record PeriodRequest(string Org, string Period);
+
 /// <summary>
 /// The JSON API under <c>/api</c> (personal API tokens, or the browser's sign-in cookie with its anti-forgery token): the same services, validation and error texts as the command
 /// line; errors as RFC 7807 problem details with every error listed; scope checked on the server for every read and
-/// write. First endpoints: organizations, alerts and their handling, the trial balance, vouchers (post, list, reverse).
+/// write. First endpoints: organizations, alerts and their handling, every report, vouchers (post, list, reverse),
+/// month-end close, the asset and resource registers.
 /// </summary>
 public static class ApiEndpoints
 {
@@ -138,6 +141,7 @@ public static class ApiEndpoints
         });
 
         MapVouchers(api);
+        MapBooks(api);
         api.MapPost("/vouchers", async (VoucherRequest body, ClaimsPrincipal user, AccessScope scope, BookDirectory books, VoucherPosting posting, CancellationToken ct) =>
         {
             if (await CheckAsync(user, scope, books, body.Org, AccessScope.Action.Post, ct) is { } denied)
@@ -223,6 +227,61 @@ public static class ApiEndpoints
 
             var reversed = await reversal.ReverseAsync(body.Org, body.Voucher ?? string.Empty, date.Value, ct);
             return reversed.Succeeded ? Results.Ok(new { voucher = reversed.Value.DisplayNumber, alreadyPosted = reversed.Value.AlreadyPosted }) : Problem(400, reversed.Errors);
+        });
+    }
+
+    /// <summary>Month-end close, and the registers as they stand.</summary>
+    private static void MapBooks(RouteGroupBuilder api)
+    {
+        api.MapPost("/periods/close", async (PeriodRequest body, ClaimsPrincipal user, AccessScope scope, BookDirectory books, PeriodService periods, CancellationToken ct) =>
+        {
+            if (await CheckAsync(user, scope, books, body.Org, AccessScope.Action.Post, ct) is { } denied)
+            {
+                return denied;
+            }
+
+            var p = AccountingPeriod.Parse(body.Period);
+            if (!p.Succeeded)
+            {
+                return Problem(400, p.Errors.Select(e => e.At("period")).ToList());
+            }
+
+            var closed = await periods.CloseAsync(body.Org, p.Value, ct);
+            return closed.Succeeded ? Results.Ok(new { org = body.Org, period = p.Value.ToString(), closed = true }) : Problem(400, closed.Errors);
+        });
+
+        api.MapGet("/assets", async (string org, ClaimsPrincipal user, AccessScope scope, BookDirectory books, Core.Assets.AssetRegister assets, CancellationToken ct) =>
+        {
+            if (await CheckAsync(user, scope, books, org, AccessScope.Action.Read, ct) is { } denied)
+            {
+                return denied;
+            }
+
+            var list = await assets.ListAsync(org, ct);
+            return list.Succeeded
+                ? Results.Ok(list.Value.Select(v => new
+                {
+                    code = v.Asset.Code, name = v.Asset.Name, category = v.Asset.Category, acquired = v.Asset.Acquired, cost = Money.FromFen(v.Asset.Cost).Yuan,
+                    accumulated = Money.FromFen(v.State.Accumulated).Yuan, bookValue = Money.FromFen(v.State.BookValue).Yuan, status = v.State.Status.ToString().ToLowerInvariant(), disposed = v.State.Disposed,
+                }))
+                : Problem(400, list.Errors);
+        });
+
+        api.MapGet("/resources", async (string org, ClaimsPrincipal user, AccessScope scope, BookDirectory books, Core.Resources.ResourceRegister resources, CancellationToken ct) =>
+        {
+            if (await CheckAsync(user, scope, books, org, AccessScope.Action.Read, ct) is { } denied)
+            {
+                return denied;
+            }
+
+            var list = await resources.ListAsync(org, ct);
+            return list.Succeeded
+                ? Results.Ok(list.Value.Select(v => new
+                {
+                    code = v.Resource.Code, name = v.Resource.Name, type = Core.Resources.ResourceNames.Name(v.Type), areaMu = v.Area.Mu,
+                    mode = Core.Resources.ResourceNames.Name(v.Mode), @operator = v.Operator,
+                }))
+                : Problem(400, list.Errors);
         });
     }
 
