@@ -195,6 +195,33 @@ public sealed class ApiTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task A_file_is_imported_over_HTTP_all_or_nothing_once()
+    {
+        using var accountant = As("acct-a");
+        using var supervisor = As("super");
+        MultipartFormDataContent File(string csv)
+        {
+            var form = new MultipartFormDataContent();
+            form.Add(new ByteArrayContent(Encoding.UTF8.GetBytes(csv)), "file", "vouchers.csv");
+            return form;
+        }
+
+        const string good = "key,date,summary,account,debit,credit\nI1,2024-03-09,收取场地租金,102,300,\nI1,2024-03-09,收取场地租金,501,,300\n";
+        var bySupervisor = await supervisor.PostAsync(new Uri("/api/imports/vouchers?org=33010101", UriKind.Relative), File(good));
+        var bad = await accountant.PostAsync(new Uri("/api/imports/vouchers?org=33010101", UriKind.Relative), File("key,date,summary,account,debit,credit\nI2,2024-03-09,x,9999,1,\nI2,2024-03-09,x,102,,1\n"));
+        var first = await accountant.PostAsync(new Uri("/api/imports/vouchers?org=33010101", UriKind.Relative), File(good));
+        var again = await accountant.PostAsync(new Uri("/api/imports/vouchers?org=33010101", UriKind.Relative), File(good));
+        var noYear = await accountant.PostAsync(new Uri("/api/imports/budgets?org=33010101", UriKind.Relative), File("account,amount\n513,1000\n"));
+
+        bySupervisor.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        bad.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await bad.Content.ReadAsStringAsync()).Should().Contain("9999").And.Contain("line 2");
+        (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("posted").GetInt32().Should().Be(1);
+        (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("alreadyPosted").GetInt32().Should().Be(1);
+        noYear.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
     public async Task Five_wrong_passwords_lock_the_account_and_its_tokens_with_it()
     {
         using var browser = new HttpClient { BaseAddress = server };
@@ -223,7 +250,7 @@ public sealed class ApiTests : IAsyncLifetime, IDisposable
         using var document = JsonDocument.Parse(await http.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)));
 
         var paths = document.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
-        paths.Should().Contain(["/api/orgs", "/api/alerts", "/api/alerts/{id}/{action}", "/api/reports/{kind}", "/api/vouchers", "/api/vouchers/reverse", "/api/periods/close", "/api/assets", "/api/resources", "/account/login"]);
+        paths.Should().Contain(["/api/orgs", "/api/alerts", "/api/alerts/{id}/{action}", "/api/reports/{kind}", "/api/vouchers", "/api/vouchers/reverse", "/api/periods/close", "/api/assets", "/api/resources", "/api/imports/{kind}", "/account/login"]);
     }
 
     [Fact]

@@ -142,6 +142,7 @@ public static class ApiEndpoints
 
         MapVouchers(api);
         MapBooks(api);
+        MapImports(api);
         api.MapPost("/vouchers", async (VoucherRequest body, ClaimsPrincipal user, AccessScope scope, BookDirectory books, VoucherPosting posting, CancellationToken ct) =>
         {
             if (await CheckAsync(user, scope, books, body.Org, AccessScope.Action.Post, ct) is { } denied)
@@ -283,6 +284,42 @@ public static class ApiEndpoints
                 }))
                 : Problem(400, list.Errors);
         });
+    }
+
+    /// <summary>
+    /// <c>POST /api/imports/{kind}?org=[&amp;year=]</c>: a CSV or .xlsx file (multipart field <c>file</c>) through the same
+    /// import as the command line — all or nothing, every bad cell named, the same file again changing nothing.
+    /// </summary>
+    private static void MapImports(RouteGroupBuilder api)
+    {
+        api.MapPost("/imports/{kind}", async (string kind, string org, int? year, IFormFile file, ClaimsPrincipal user, AccessScope scope, BookDirectory books,
+            IServiceProvider services, CancellationToken ct) =>
+        {
+            if (await CheckAsync(user, scope, books, org, AccessScope.Action.Post, ct) is { } denied)
+            {
+                return denied;
+            }
+
+            if (kind is "opening" or "budgets" && year is null)
+            {
+                return Problem(400, [new LedgerError("import.year_missing", $"a {kind} import needs ?year=YYYY", "year")]);
+            }
+
+            await using var stream = new MemoryStream();
+            await file.CopyToAsync(stream, ct);
+            stream.Position = 0;
+            Outcome<object> result = kind switch
+            {
+                "vouchers" => (await services.GetRequiredService<VoucherImport>().ImportAsync(org, stream, ct)).Map<object>(r => new { posted = r.Posted, alreadyPosted = r.AlreadyPosted }),
+                "opening" => (await services.GetRequiredService<Core.OpeningBalances.OpeningBalanceImport>().ImportAsync(org, year!.Value, stream, ct)).Map<object>(r => new { lines = r.Lines, alreadyImported = r.AlreadyImported }),
+                "assets" => (await services.GetRequiredService<Core.Assets.AssetRegister>().ImportAsync(org, stream, ct)).Map<object>(r => new { registered = r.Registered, alreadyRegistered = r.AlreadyRegistered }),
+                "resources" => (await services.GetRequiredService<Core.Resources.ResourceRegister>().ImportAsync(org, stream, ct)).Map<object>(r => new { registered = r.Registered, alreadyRegistered = r.AlreadyRegistered }),
+                "contracts" => (await services.GetRequiredService<Core.Contracts.ContractRegister>().ImportAsync(org, stream, ct)).Map<object>(r => new { registered = r.Registered, alreadyRegistered = r.AlreadyRegistered, installments = r.Installments }),
+                "budgets" => (await services.GetRequiredService<Rules.Budgets.BudgetService>().ImportAsync(org, year!.Value, stream, ct)).Map<object>(r => new { imported = r.Imported, alreadyImported = r.AlreadyImported }),
+                _ => new LedgerError("import.unknown", $"'{kind}' is not an import: vouchers, opening, assets, resources, contracts or budgets"),
+            };
+            return result.Succeeded ? Results.Ok(result.Value) : Problem(result.Errors is [{ Code: "import.unknown" }] ? 404 : 400, result.Errors);
+        }).DisableAntiforgery(); // the group's filter checks a cookie request's token from its header
     }
 
     /// <summary>403 when the organization is outside the user's scope for the action, 404 when there is none such.</summary>
