@@ -222,6 +222,31 @@ public sealed class ApiTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Contracts_receive_rent_budgets_show_execution_and_a_closed_month_reopens_with_a_reason()
+    {
+        await cli.OkAsync("resource", "import", cli.WriteFile("r.csv", "code,name,type,area\nR1,东坡地,耕地,100\n"), "--org", "33010101");
+        await cli.OkAsync("contract", "import", cli.WriteFile("c.csv", "number,counterparty,subjects,start,end,annual_amount\nC1,张三,R1,2024-03-01,2026-02-28,10000\n"), "--org", "33010101");
+        await cli.OkAsync("budget", "import", cli.WriteFile("b.csv", "account,amount\n511,100000\n"), "--org", "33010101", "--year", "2024");
+        using var accountant = As("acct-a");
+        using var auditor = As("audit");
+
+        var receipt = await accountant.PostAsJsonAsync("/api/contracts/C1/receipts", new { org = "33010101", date = "2024-03-10", amount = "10000" });
+        var byAuditor = await auditor.PostAsJsonAsync("/api/contracts/C1/receipts", new { org = "33010101", date = "2024-03-10", amount = "1" });
+        var contracts = await auditor.GetFromJsonAsync<JsonElement>("/api/contracts?org=33010101");
+        var execution = await auditor.GetFromJsonAsync<JsonElement>("/api/budgets/execution?org=33010101&period=2024-03");
+        await accountant.PostAsJsonAsync("/api/periods/close", new { org = "33010101", period = "2024-03" });
+        var noReason = await accountant.PostAsJsonAsync("/api/periods/reopen", new { org = "33010101", period = "2024-03", reason = "" });
+        var reopened = await accountant.PostAsJsonAsync("/api/periods/reopen", new { org = "33010101", period = "2024-03", reason = "补记凭证" });
+
+        receipt.StatusCode.Should().Be(HttpStatusCode.OK);
+        byAuditor.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        contracts[0].GetProperty("received").GetDecimal().Should().Be(10_000m);
+        execution.EnumerateArray().Single(e => e.GetProperty("account").GetString() == "511").GetProperty("actual").GetDecimal().Should().Be(60_000m);
+        noReason.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        reopened.StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task Five_wrong_passwords_lock_the_account_and_its_tokens_with_it()
     {
         using var browser = new HttpClient { BaseAddress = server };
@@ -250,7 +275,7 @@ public sealed class ApiTests : IAsyncLifetime, IDisposable
         using var document = JsonDocument.Parse(await http.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)));
 
         var paths = document.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
-        paths.Should().Contain(["/api/orgs", "/api/alerts", "/api/alerts/{id}/{action}", "/api/reports/{kind}", "/api/vouchers", "/api/vouchers/reverse", "/api/periods/close", "/api/assets", "/api/resources", "/api/imports/{kind}", "/account/login"]);
+        paths.Should().Contain(["/api/orgs", "/api/alerts", "/api/alerts/{id}/{action}", "/api/reports/{kind}", "/api/vouchers", "/api/vouchers/reverse", "/api/periods/close", "/api/assets", "/api/resources", "/api/imports/{kind}", "/api/contracts", "/api/budgets/execution", "/api/periods/reopen", "/account/login"]);
     }
 
     [Fact]
