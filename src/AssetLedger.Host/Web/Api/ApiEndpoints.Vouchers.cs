@@ -1,0 +1,106 @@
+using System.Security.Claims;
+using AssetLedger.Core.Common;
+using AssetLedger.Core.Import;
+using AssetLedger.Core.Organizations;
+using AssetLedger.Core.Periods;
+using AssetLedger.Core.Statements;
+using AssetLedger.Core.Vouchers;
+using AssetLedger.Host.Accounts;
+using AssetLedger.Host.Reports;
+using AssetLedger.Rules.Alerts;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+
+namespace AssetLedger.Host.Web.Api;
+
+public static partial class ApiEndpoints
+{
+    /// <summary>Vouchers: posting (an idempotency key makes a retry harmless), the month's list with their lines (序时账 order), and red-ink reversal.</summary>
+    private static void MapVouchers(RouteGroupBuilder api)
+    {
+        api.MapPost("/vouchers", async (VoucherRequest body, ClaimsPrincipal user, AccessScope scope, BookDirectory books, VoucherPosting posting, CancellationToken ct) =>
+        {
+            if (await CheckAsync(user, scope, books, body.Org, AccessScope.Action.Post, ct) is { } denied)
+            {
+                return denied;
+            }
+
+            var errors = new List<LedgerError>();
+            var date = CsvTable.ParseDate(body.Date ?? string.Empty);
+            errors.AddRange(date.Errors.Select(e => e.At("date")));
+            var lines = new List<VoucherLineDraft>();
+            for (var i = 0; i < (body.Lines?.Count ?? 0); i++)
+            {
+                var line = body.Lines![i];
+                var debit = string.IsNullOrWhiteSpace(line.Debit) ? Outcome<Money>.Success(Money.Zero) : Money.Parse(line.Debit);
+                var credit = string.IsNullOrWhiteSpace(line.Credit) ? Outcome<Money>.Success(Money.Zero) : Money.Parse(line.Credit);
+                errors.AddRange(debit.Errors.Select(e => e.At($"lines[{i}].debit")));
+                errors.AddRange(credit.Errors.Select(e => e.At($"lines[{i}].credit")));
+                if (debit.Succeeded && credit.Succeeded)
+                {
+                    lines.Add(new VoucherLineDraft(line.Account ?? string.Empty, line.Summary ?? string.Empty, debit.Value, credit.Value, line.Counterparty));
+                }
+            }
+
+            if (errors.Count > 0)
+            {
+                return Problem(400, errors);
+            }
+
+            var book = await books.FindBookAsync(body.Org, ct);
+            var chart = await books.LoadChartAsync(book.Value.Book.Id, ct);
+            var posted = await posting.PostAsync(chart, new VoucherDraft(body.Key ?? string.Empty, date.Value, lines, body.Resolution, Preparer: user.Identity?.Name), ct);
+            if (!posted.Succeeded)
+            {
+                return Problem(400, posted.Errors);
+            }
+
+            var v = posted.Value.Vouchers[0];
+            return v.AlreadyPosted
+                ? Results.Ok(new { voucher = v.DisplayNumber, alreadyPosted = true })
+                : Results.Created($"/api/vouchers/{v.Id}", new { voucher = v.DisplayNumber, alreadyPosted = false });
+        });
+
+        api.MapGet("/vouchers", async (string org, string period, ClaimsPrincipal user, AccessScope scope, BookDirectory books, StatementService statements, CancellationToken ct) =>
+        {
+            if (await CheckAsync(user, scope, books, org, AccessScope.Action.Read, ct) is { } denied)
+            {
+                return denied;
+            }
+
+            var p = AccountingPeriod.Parse(period);
+            if (!p.Succeeded)
+            {
+                return Problem(400, p.Errors.Select(e => e.At("period")).ToList());
+            }
+
+            var journal = await statements.JournalAsync(org, p.Value, ct);
+            return journal.Succeeded
+                ? Results.Ok(journal.Value.Entries.GroupBy(e => (e.OrgCode, e.VoucherNumber)).Select(v => new
+                {
+                    org = v.Key.OrgCode, voucher = $"{p.Value}/{v.Key.VoucherNumber}", date = v.First().Date,
+                    lines = v.Select(l => new { account = l.AccountCode, name = l.AccountName, summary = l.Summary, counterparty = l.Counterparty, debit = l.Debit.Yuan, credit = l.Credit.Yuan }),
+                }))
+                : Problem(400, journal.Errors);
+        });
+
+        api.MapPost("/vouchers/reverse", async (ReverseRequest body, ClaimsPrincipal user, AccessScope scope, BookDirectory books, VoucherReversal reversal, CancellationToken ct) =>
+        {
+            if (await CheckAsync(user, scope, books, body.Org, AccessScope.Action.Post, ct) is { } denied)
+            {
+                return denied;
+            }
+
+            var date = CsvTable.ParseDate(body.Date ?? string.Empty);
+            if (!date.Succeeded)
+            {
+                return Problem(400, date.Errors.Select(e => e.At("date")).ToList());
+            }
+
+            var reversed = await reversal.ReverseAsync(body.Org, body.Voucher ?? string.Empty, date.Value, ct);
+            return reversed.Succeeded ? Results.Ok(new { voucher = reversed.Value.DisplayNumber, alreadyPosted = reversed.Value.AlreadyPosted }) : Problem(400, reversed.Errors);
+        });
+    }
+}
