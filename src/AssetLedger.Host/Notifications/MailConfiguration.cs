@@ -36,7 +36,7 @@ public static class MailConfiguration
             }
         }
 
-        var from = smtp["From"] is { Length: > 0 } f ? f : new MailSettings { PickupDirectory = "." }.From;
+        var from = smtp["From"] is { Length: > 0 } f ? f : MailSettings.DefaultFrom;
         if (!MailboxAddress.TryParse(from, out _))
         {
             errors.Add(new LedgerError("config.smtp_from", $"Smtp:From '{from}' is not an address (e.g. 三资监管平台 <noreply@example.gov.cn>)"));

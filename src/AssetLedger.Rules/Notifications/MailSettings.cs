@@ -19,7 +19,9 @@ public sealed record MailSettings
     /// <summary>Never logged, never printed.</summary>
     public string? Password { get; init; }
 
-    public string From { get; init; } = "三资监管平台 <noreply@assetledger.local>";
+    public const string DefaultFrom = "三资监管平台 <noreply@assetledger.local>";
+
+    public string From { get; init; } = DefaultFrom;
 
     public required string PickupDirectory { get; init; }
 

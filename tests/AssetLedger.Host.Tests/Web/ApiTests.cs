@@ -288,6 +288,7 @@ public sealed class ApiTests : IAsyncLifetime, IDisposable
         var broken = await http.PostAsync(new Uri("/api/vouchers", UriKind.Relative), new StringContent("{ not json", Encoding.UTF8, "application/json"));
         var unknownOrg = await http.GetAsync(new Uri("/api/alerts?org=9999", UriKind.Relative));
         var badState = await http.GetAsync(new Uri("/api/alerts?org=33010101&state=sleeping", UriKind.Relative));
+        var badPeriod = await http.GetAsync(new Uri("/api/reports/journal?org=33010101&period=2024-13", UriKind.Relative));
 
         unbalanced.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         unbalanced.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
@@ -298,6 +299,8 @@ public sealed class ApiTests : IAsyncLifetime, IDisposable
         unknownOrg.StatusCode.Should().Be(HttpStatusCode.NotFound);
         (await unknownOrg.Content.ReadAsStringAsync()).Should().Contain("9999");
         badState.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        badPeriod.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await badPeriod.Content.ReadAsStringAsync()).Should().Contain("\"location\":\"period\"");
         (await cli.OkAsync("report", "journal", "--org", "33010101", "--period", "2024-03")).Should().NotContain("购买办公用品");
     }
 }

@@ -27,14 +27,13 @@ public static partial class ApiEndpoints
                 return denied;
             }
 
-            var p = AccountingPeriod.Parse(body.Period);
-            if (!p.Succeeded)
+            if (ParsePeriod(body.Period, out var month) is { } badPeriod)
             {
-                return Problem(400, p.Errors.Select(e => e.At("period")).ToList());
+                return badPeriod;
             }
 
-            var closed = await periods.CloseAsync(body.Org, p.Value, ct);
-            return closed.Succeeded ? Results.Ok(new { org = body.Org, period = p.Value.ToString(), closed = true }) : Problem(400, closed.Errors);
+            var closed = await periods.CloseAsync(body.Org, month, ct);
+            return closed.Succeeded ? Results.Ok(new { org = body.Org, period = month.ToString(), closed = true }) : Problem(400, closed.Errors);
         });
 
         api.MapPost("/periods/reopen", async (ReopenRequest body, ClaimsPrincipal user, AccessScope scope, BookDirectory books, PeriodService periods, CancellationToken ct) =>
@@ -44,14 +43,13 @@ public static partial class ApiEndpoints
                 return denied;
             }
 
-            var p = AccountingPeriod.Parse(body.Period);
-            if (!p.Succeeded)
+            if (ParsePeriod(body.Period, out var month) is { } badPeriod)
             {
-                return Problem(400, p.Errors.Select(e => e.At("period")).ToList());
+                return badPeriod;
             }
 
-            var reopened = await periods.ReopenAsync(body.Org, p.Value, body.Reason ?? string.Empty, ct);
-            return reopened.Succeeded ? Results.Ok(new { org = body.Org, period = p.Value.ToString(), closed = false }) : Problem(400, reopened.Errors);
+            var reopened = await periods.ReopenAsync(body.Org, month, body.Reason ?? string.Empty, ct);
+            return reopened.Succeeded ? Results.Ok(new { org = body.Org, period = month.ToString(), closed = false }) : Problem(400, reopened.Errors);
         });
 
         api.MapGet("/contracts", async (string org, ClaimsPrincipal user, AccessScope scope, BookDirectory books, Core.Contracts.ContractRegister contracts, CancellationToken ct) =>
@@ -102,13 +100,12 @@ public static partial class ApiEndpoints
                 return denied;
             }
 
-            var p = AccountingPeriod.Parse(period);
-            if (!p.Succeeded)
+            if (ParsePeriod(period, out var month) is { } badPeriod)
             {
-                return Problem(400, p.Errors.Select(e => e.At("period")).ToList());
+                return badPeriod;
             }
 
-            var execution = await budgets.ExecutionAsync(org, p.Value, ct);
+            var execution = await budgets.ExecutionAsync(org, month, ct);
             return execution.Succeeded
                 ? Results.Ok(execution.Value.Select(e => new
                 {

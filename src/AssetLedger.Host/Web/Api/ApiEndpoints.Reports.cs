@@ -28,10 +28,9 @@ public static partial class ApiEndpoints
                 return denied;
             }
 
-            var p = AccountingPeriod.Parse(period);
-            if (!p.Succeeded)
+            if (ParsePeriod(period, out var month) is { } badPeriod)
             {
-                return Problem(400, p.Errors.Select(e => e.At("period")).ToList());
+                return badPeriod;
             }
 
             if (format is not (null or "json" or "xlsx"))
@@ -42,12 +41,12 @@ public static partial class ApiEndpoints
             var maker = new WorkbookMaker(actor.Name, LedgerClock.Today(time));
             Outcome<(Action<TextWriter> Json, Action<Stream> Xlsx)> report = kind switch
             {
-                "trial-balance" => (await statements.TrialBalanceAsync(org, p.Value, ct)).Map<(Action<TextWriter>, Action<Stream>)>(r => (w => ReportWriter.Write(r, ReportFormat.Json, w), o => XlsxReportWriter.Write([r], maker, o))),
-                "balance-sheet" => (await statements.BalanceSheetAsync(org, p.Value, ct)).Map<(Action<TextWriter>, Action<Stream>)>(r => (w => ReportWriter.Write(r, ReportFormat.Json, w), o => XlsxReportWriter.Write([r], maker, o))),
-                "income-statement" => (await statements.IncomeStatementAsync(org, p.Value, ct)).Map<(Action<TextWriter>, Action<Stream>)>(r => (w => ReportWriter.Write(r, ReportFormat.Json, w), o => XlsxReportWriter.Write([r], maker, o))),
-                "journal" => (await statements.JournalAsync(org, p.Value, ct)).Map<(Action<TextWriter>, Action<Stream>)>(r => (w => ReportWriter.Write(r, ReportFormat.Json, w), o => XlsxReportWriter.Write(r, maker, o))),
-                "ledger" => (await statements.LedgerAsync(org, p.Value, account, ct)).Map<(Action<TextWriter>, Action<Stream>)>(r => (w => ReportWriter.Write(r, ReportFormat.Json, w), o => XlsxReportWriter.Write(r, maker, o))),
-                "disclosure" => (await statements.DisclosureAsync(org, p.Value, ct)).Map<(Action<TextWriter>, Action<Stream>)>(r => (w => ReportWriter.Write(r, ReportFormat.Json, w), o => XlsxReportWriter.Write([r], maker, o))),
+                "trial-balance" => (await statements.TrialBalanceAsync(org, month, ct)).Map<(Action<TextWriter>, Action<Stream>)>(r => (w => ReportWriter.Write(r, ReportFormat.Json, w), o => XlsxReportWriter.Write([r], maker, o))),
+                "balance-sheet" => (await statements.BalanceSheetAsync(org, month, ct)).Map<(Action<TextWriter>, Action<Stream>)>(r => (w => ReportWriter.Write(r, ReportFormat.Json, w), o => XlsxReportWriter.Write([r], maker, o))),
+                "income-statement" => (await statements.IncomeStatementAsync(org, month, ct)).Map<(Action<TextWriter>, Action<Stream>)>(r => (w => ReportWriter.Write(r, ReportFormat.Json, w), o => XlsxReportWriter.Write([r], maker, o))),
+                "journal" => (await statements.JournalAsync(org, month, ct)).Map<(Action<TextWriter>, Action<Stream>)>(r => (w => ReportWriter.Write(r, ReportFormat.Json, w), o => XlsxReportWriter.Write(r, maker, o))),
+                "ledger" => (await statements.LedgerAsync(org, month, account, ct)).Map<(Action<TextWriter>, Action<Stream>)>(r => (w => ReportWriter.Write(r, ReportFormat.Json, w), o => XlsxReportWriter.Write(r, maker, o))),
+                "disclosure" => (await statements.DisclosureAsync(org, month, ct)).Map<(Action<TextWriter>, Action<Stream>)>(r => (w => ReportWriter.Write(r, ReportFormat.Json, w), o => XlsxReportWriter.Write([r], maker, o))),
                 _ => new LedgerError("report.unknown", $"'{kind}' is not a report: trial-balance, balance-sheet, income-statement, journal, ledger or disclosure"),
             };
             if (!report.Succeeded)
@@ -59,7 +58,7 @@ public static partial class ApiEndpoints
             {
                 var workbook = new MemoryStream();
                 report.Value.Xlsx(workbook);
-                return Results.File(workbook.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{kind}-{org}-{p.Value}.xlsx");
+                return Results.File(workbook.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{kind}-{org}-{month}.xlsx");
             }
 
             using var json = new StringWriter();

@@ -70,17 +70,16 @@ public static partial class ApiEndpoints
                 return denied;
             }
 
-            var p = AccountingPeriod.Parse(period);
-            if (!p.Succeeded)
+            if (ParsePeriod(period, out var month) is { } badPeriod)
             {
-                return Problem(400, p.Errors.Select(e => e.At("period")).ToList());
+                return badPeriod;
             }
 
-            var journal = await statements.JournalAsync(org, p.Value, ct);
+            var journal = await statements.JournalAsync(org, month, ct);
             return journal.Succeeded
                 ? Results.Ok(journal.Value.Entries.GroupBy(e => (e.OrgCode, e.VoucherNumber)).Select(v => new
                 {
-                    org = v.Key.OrgCode, voucher = $"{p.Value}/{v.Key.VoucherNumber}", date = v.First().Date,
+                    org = v.Key.OrgCode, voucher = $"{month}/{v.Key.VoucherNumber}", date = v.First().Date,
                     lines = v.Select(l => new { account = l.AccountCode, name = l.AccountName, summary = l.Summary, counterparty = l.Counterparty, debit = l.Debit.Yuan, credit = l.Credit.Yuan }),
                 }))
                 : Problem(400, journal.Errors);

@@ -64,6 +64,14 @@ public static partial class ApiEndpoints
             : Problem(403, [new LedgerError("access.denied", $"{org.Value.Name} ({org.Value.Code}) is outside what you may {(action == AccessScope.Action.Read ? "read" : "change")}")]);
     }
 
+    /// <summary>The month a request names, or the 400 that says what is wrong with it.</summary>
+    private static IResult? ParsePeriod(string? text, out AccountingPeriod month)
+    {
+        var parsed = AccountingPeriod.Parse(text);
+        month = parsed.Succeeded ? parsed.Value : default;
+        return parsed.Succeeded ? null : Problem(400, parsed.Errors.Select(e => e.At("period")).ToList());
+    }
+
     /// <summary>RFC 7807: a title for the status, the errors as the command line words them, each with its code and place.</summary>
     public static IResult Problem(int status, IReadOnlyList<LedgerError> errors) =>
         Results.Problem(new ProblemDetails
