@@ -33,6 +33,7 @@ public static class LedgerServiceCollectionExtensions
         services.AddScoped<VoucherPosting>();
         services.AddScoped<VoucherImport>();
         services.AddScoped<VoucherReversal>();
+        services.AddScoped<VoucherReader>();
         services.AddScoped<PeriodService>();
         services.AddScoped<YearEndClose>();
         services.AddScoped<OpeningBalanceImport>();

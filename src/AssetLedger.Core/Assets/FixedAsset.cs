@@ -154,6 +154,32 @@ public enum AssetStatus
     Idle = 5,
 }
 
+/// <summary>The Chinese names of <see cref="AssetStatus"/>, as the register shows them and as people type them.</summary>
+public static class AssetStatusNames
+{
+    public const string Choices = "在用, 出租, 出借, 发包 or 闲置";
+
+    /// <summary>在用 (also 自营), 出租, 出借, 发包, 闲置 — or their English names in-use, leased, lent, contracted, idle.</summary>
+    public static AssetStatus? Parse(string? text) => (text ?? string.Empty).Trim() switch
+    {
+        "在用" or "自营" or "in-use" => AssetStatus.InUse,
+        "出租" or "leased" => AssetStatus.Leased,
+        "出借" or "lent" => AssetStatus.Lent,
+        "发包" or "contracted" => AssetStatus.Contracted,
+        "闲置" or "idle" => AssetStatus.Idle,
+        _ => null,
+    };
+
+    public static string Name(AssetStatus status) => status switch
+    {
+        AssetStatus.Leased => "出租",
+        AssetStatus.Lent => "出借",
+        AssetStatus.Contracted => "发包",
+        AssetStatus.Idle => "闲置",
+        _ => "在用",
+    };
+}
+
 /// <summary>One month's depreciation run of a book and the voucher it posted; a run whose voucher was reversed no longer stands.</summary>
 public sealed class DepreciationRun
 {

@@ -15,6 +15,21 @@ public sealed class Organization
     public int? ParentId { get; init; }
 
     public DateTime CreatedAtUtc { get; init; }
+
+    /// <summary>
+    /// The organization with this id and those above it, nearest first: where a rule parameter is looked up and
+    /// where a grant reaches down from. Empty for an unknown id.
+    /// </summary>
+    public static IReadOnlyList<int> ChainOf(IReadOnlyDictionary<int, Organization> organizations, int id)
+    {
+        var chain = new List<int>();
+        for (var o = organizations.GetValueOrDefault(id); o is not null; o = o.ParentId is { } parent ? organizations[parent] : null)
+        {
+            chain.Add(o.Id);
+        }
+
+        return chain;
+    }
 }
 
 public enum OrganizationLevel

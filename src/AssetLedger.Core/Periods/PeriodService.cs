@@ -9,6 +9,9 @@ namespace AssetLedger.Core.Periods;
 
 public sealed record PeriodChange(AccountingPeriod Period, bool Closed, bool Unchanged);
 
+/// <summary>A month of a book: closed or open, and who closed or reopened it last.</summary>
+public sealed record PeriodStatus(AccountingPeriod Period, bool Closed, string? ChangedBy, DateTime? ChangedAtUtc);
+
 /// <summary>
 /// Month-end close (结账) and reopening. Months close in order, each only when the books balance; a closed month
 /// takes no postings. Reopening is explicit, needs a reason, goes from the latest month back, and is audited.
@@ -113,6 +116,37 @@ public sealed class PeriodService(LedgerDbContext db, BookDirectory books, Audit
         audit.Record("period.reopen", bookId, $"period {period}", new { closed = true }, new { closed = false }, reason.Trim());
         await db.SaveChangesAsync(ct);
         return Outcome<PeriodChange>.Success(new PeriodChange(period, Closed: false, Unchanged: false));
+    }
+
+    /// <summary>
+    /// The book's months from its first (opening balances or earliest voucher) through the later of its latest voucher
+    /// and this month, each open or closed (结账) with who changed it last and when. Empty for a book with nothing yet.
+    /// </summary>
+    public async Task<Outcome<IReadOnlyList<PeriodStatus>>> StatusesAsync(string orgCode, CancellationToken ct = default)
+    {
+        var book = await books.FindBookAsync(orgCode, ct);
+        if (!book.Succeeded)
+        {
+            return Outcome<IReadOnlyList<PeriodStatus>>.Failure(book.Errors);
+        }
+
+        var bookId = book.Value.Book.Id;
+        if (await FirstPeriodAsync(bookId, ct) is not { } first)
+        {
+            return Outcome<IReadOnlyList<PeriodStatus>>.Success([]);
+        }
+
+        var states = await db.PeriodStates.AsNoTracking().Where(p => p.BookId == bookId).ToDictionaryAsync(p => p.Period, ct);
+        var lastVoucher = await db.Vouchers.Where(v => v.BookId == bookId).MaxAsync(v => (int?)v.Period, ct) ?? first.Key;
+        var last = new[] { AccountingPeriod.FromKey(lastVoucher), AccountingPeriod.Of(LedgerClock.Today(time)), first }.Max();
+        var result = new List<PeriodStatus>();
+        for (var month = first; month <= last; month = month.Next())
+        {
+            var state = states.GetValueOrDefault(month.Key);
+            result.Add(new PeriodStatus(month, state?.IsClosed ?? false, state?.ChangedBy, state?.ChangedAtUtc));
+        }
+
+        return Outcome<IReadOnlyList<PeriodStatus>>.Success(result);
     }
 
     internal Task<bool> IsClosedAsync(int bookId, AccountingPeriod period, CancellationToken ct) =>

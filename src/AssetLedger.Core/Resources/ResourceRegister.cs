@@ -13,7 +13,52 @@ public sealed record ResourceImportResult(int Registered, int AlreadyRegistered)
 public sealed record ResourceView(Resource Resource, Area Area, ResourceType Type, OperatingMode Mode, string? Operator);
 
 /// <summary>The requested changes of a resource; null fields stay as they are.</summary>
-public sealed record ResourceChange(Area? Area = null, ResourceType? Type = null, OperatingMode? Mode = null, string? Operator = null);
+public sealed record ResourceChange(Area? Area = null, ResourceType? Type = null, OperatingMode? Mode = null, string? Operator = null)
+{
+    /// <summary>
+    /// The change a person asked for, from text: the area in 亩, the type and mode by their Chinese names; what is
+    /// null stays as it is. Each error is located at <paramref name="prefix"/> + the field (<c>--area</c>, <c>area</c>).
+    /// </summary>
+    public static Outcome<ResourceChange> Parse(string? area, string? type, string? mode, string? @operator, string prefix = "")
+    {
+        var errors = new List<LedgerError>();
+        Area? newArea = null;
+        if (area is not null)
+        {
+            var parsed = Resources.Area.Parse(area);
+            errors.AddRange(parsed.Errors.Select(e => e.At(prefix + "area")));
+            newArea = parsed.Succeeded ? parsed.Value : null;
+        }
+
+        ResourceType? newType = null;
+        if (type is not null)
+        {
+            if (ResourceNames.Types.TryGetValue(type.Trim(), out var t))
+            {
+                newType = t;
+            }
+            else
+            {
+                errors.Add(new LedgerError("resource.type_invalid", $"'{type}' is not a resource type ({string.Join(", ", ResourceNames.Types.Keys)})", prefix + "type"));
+            }
+        }
+
+        OperatingMode? newMode = null;
+        if (mode is not null)
+        {
+            if (ResourceNames.Modes.TryGetValue(mode.Trim(), out var m))
+            {
+                newMode = m;
+            }
+            else
+            {
+                errors.Add(new LedgerError("resource.mode_invalid", $"'{mode}' is not an operating mode ({string.Join(", ", ResourceNames.Modes.Keys)})", prefix + "mode"));
+            }
+        }
+
+        return errors.Count > 0 ? Outcome<ResourceChange>.Failure(errors) : Outcome<ResourceChange>.Success(new ResourceChange(newArea, newType, newMode, @operator));
+    }
+}
 
 /// <summary>The register of collective land and waters (资源台账): import, changes as events, the current state.</summary>
 public sealed class ResourceRegister(LedgerDbContext db, BookDirectory books, AuditLog audit, Actor actor, TimeProvider time)

@@ -9,16 +9,21 @@ namespace AssetLedger.Host.Accounts;
 
 /// <summary>
 /// What the signed-in user may reach, from their grants, checked on the server for every read and write: an
-/// accountant reads and posts in their books; a supervisor reads the township's books and handles their alerts; an
-/// auditor reads; an administrator does everything. A scope covers the organization and everything under it.
+/// accountant reads and posts in their books; a supervisor reads the township's books, handles their alerts and sets
+/// their rule parameters and subscriptions; an auditor reads; an administrator does everything. A scope covers the organization and everything under it.
 /// </summary>
 public sealed class AccessScope(AccountsDbContext db, BookDirectory books)
 {
     public enum Action
     {
+        /// <summary>See the books, registers, reports and alerts.</summary>
         Read,
+
+        /// <summary>Post vouchers and change the books and registers: an accountant's work.</summary>
         Post,
-        HandleAlerts,
+
+        /// <summary>Handle alerts, set rule parameters and e-mail subscriptions: a township supervisor's work.</summary>
+        Supervise,
     }
 
     /// <summary>Whether the user may do <paramref name="action"/> on the organization <paramref name="orgId"/>.</summary>
@@ -50,11 +55,7 @@ public sealed class AccessScope(AccountsDbContext db, BookDirectory books)
         }
 
         // The organization and those above it: a grant on any of them reaches it.
-        var chain = new HashSet<int>();
-        for (Organization? o = orgs.GetValueOrDefault(orgId); o is not null; o = o.ParentId is { } p ? orgs[p] : null)
-        {
-            chain.Add(o.Id);
-        }
+        var chain = Organization.ChainOf(orgs, orgId);
 
         return grants.Any(g => g.OrganizationId is { } scope && chain.Contains(scope) && action switch
         {

@@ -67,7 +67,7 @@ internal static class AssetCommands
                 {
                     table.Add(b.Organization.Code, v.Asset.Code, v.Asset.Name, v.Asset.Category, v.Asset.Acquired, Money.FromFen(v.Asset.Cost),
                         Money.FromFen(v.State.Accumulated), Money.FromFen(v.State.BookValue),
-                        v.State.Disposed is { } d ? $"已处置 {d:yyyy-MM-dd}" : StatusName(v.State.Status));
+                        v.State.Disposed is { } d ? $"已处置 {d:yyyy-MM-dd}" : AssetStatusNames.Name(v.State.Status));
                 }
             }
 
@@ -118,9 +118,9 @@ internal static class AssetCommands
                 return await Cli.RejectAsync(env, d.Errors.Select(e => e.At("--date")).ToList());
             }
 
-            if (ParseStatus(parse.GetValue(status)!) is not { } s)
+            if (AssetStatusNames.Parse(parse.GetValue(status)!) is not { } s)
             {
-                return await Cli.RejectAsync(env, [new LedgerError("asset.status_invalid", $"'{parse.GetValue(status)}' is not a status: 在用, 出租, 出借, 发包 or 闲置", "--status")]);
+                return await Cli.RejectAsync(env, [new LedgerError("asset.status_invalid", $"'{parse.GetValue(status)}' is not a status: {AssetStatusNames.Choices}", "--status")]);
             }
 
             var result = await sp.GetRequiredService<AssetRegister>().ChangeStatusAsync(
@@ -130,7 +130,7 @@ internal static class AssetCommands
                 return await Cli.RejectAsync(env, result.Errors);
             }
 
-            await env.Output.WriteLineAsync($"{result.Value.Asset.Code} {result.Value.Asset.Name} is now {StatusName(result.Value.State.Status)}");
+            await env.Output.WriteLineAsync($"{result.Value.Asset.Code} {result.Value.Asset.Name} is now {AssetStatusNames.Name(result.Value.State.Status)}");
             return Cli.Ok;
         }, ct));
 
@@ -218,23 +218,4 @@ internal static class AssetCommands
         }, ct));
         return new Command("depreciation", "Monthly depreciation (计提折旧)") { run, reverse };
     }
-
-    private static AssetStatus? ParseStatus(string text) => text.Trim() switch
-    {
-        "在用" or "自营" or "in-use" => AssetStatus.InUse,
-        "出租" or "leased" => AssetStatus.Leased,
-        "出借" or "lent" => AssetStatus.Lent,
-        "发包" or "contracted" => AssetStatus.Contracted,
-        "闲置" or "idle" => AssetStatus.Idle,
-        _ => null,
-    };
-
-    private static string StatusName(AssetStatus status) => status switch
-    {
-        AssetStatus.Leased => "出租",
-        AssetStatus.Lent => "出借",
-        AssetStatus.Contracted => "发包",
-        AssetStatus.Idle => "闲置",
-        _ => "在用",
-    };
 }

@@ -74,50 +74,16 @@ internal static class ResourceCommands
         var change = new Command("change", "Record a change of area, type, operating mode or operator (each an event)") { changeOrg, resource, date, area, type, mode, @operator, reason };
         change.SetAction((parse, ct) => Cli.WithLedgerAsync(parse, env, async (sp, ct) =>
         {
-            var errors = new List<LedgerError>();
             var d = CsvTable.ParseDate(parse.GetValue(date)!);
-            errors.AddRange(d.Errors.Select(e => e.At("--date")));
-            Area? newArea = null;
-            if (parse.GetValue(area) is { } a)
-            {
-                var parsed = Area.Parse(a);
-                errors.AddRange(parsed.Errors.Select(e => e.At("--area")));
-                newArea = parsed.Succeeded ? parsed.Value : null;
-            }
-
-            ResourceType? newType = null;
-            if (parse.GetValue(type) is { } t)
-            {
-                if (ResourceNames.Types.TryGetValue(t, out var rt))
-                {
-                    newType = rt;
-                }
-                else
-                {
-                    errors.Add(new LedgerError("resource.type_invalid", $"'{t}' is not a resource type", "--type"));
-                }
-            }
-
-            OperatingMode? newMode = null;
-            if (parse.GetValue(mode) is { } m)
-            {
-                if (ResourceNames.Modes.TryGetValue(m, out var om))
-                {
-                    newMode = om;
-                }
-                else
-                {
-                    errors.Add(new LedgerError("resource.mode_invalid", $"'{m}' is not an operating mode", "--mode"));
-                }
-            }
-
+            var requested = ResourceChange.Parse(parse.GetValue(area), parse.GetValue(type), parse.GetValue(mode), parse.GetValue(@operator), prefix: "--");
+            var errors = d.Errors.Select(e => e.At("--date")).Concat(requested.Errors).ToList();
             if (errors.Count > 0)
             {
                 return await Cli.RejectAsync(env, errors);
             }
 
             var result = await sp.GetRequiredService<ResourceRegister>().ChangeAsync(parse.GetValue(changeOrg)!, parse.GetValue(resource)!, d.Value,
-                new ResourceChange(newArea, newType, newMode, parse.GetValue(@operator)), parse.GetValue(reason)!, ct);
+                requested.Value, parse.GetValue(reason)!, ct);
             if (!result.Succeeded)
             {
                 return await Cli.RejectAsync(env, result.Errors);

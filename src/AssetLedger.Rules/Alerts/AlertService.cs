@@ -6,6 +6,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AssetLedger.Rules.Alerts;
 
+/// <summary>An alert and every step of its handling (who, when, with what comment).</summary>
+public sealed record AlertDetail(Alert Alert, IReadOnlyList<AlertTransition> History);
+
 /// <summary>Alerts as supervisors see and handle them: listed by organization and state, moved along their lifecycle.</summary>
 public sealed class AlertService(RulesDbContext rules, BookDirectory books, Actor actor, TimeProvider time)
 {
@@ -31,6 +34,19 @@ public sealed class AlertService(RulesDbContext rules, BookDirectory books, Acto
 
         IReadOnlyList<Alert> list = await query.OrderBy(a => a.Id).ToListAsync(ct);
         return Outcome<IReadOnlyList<Alert>>.Success(list);
+    }
+
+    /// <summary>An alert with its handling history, oldest step first; null when there is no alert with the id.</summary>
+    public async Task<AlertDetail?> FindAsync(long alertId, CancellationToken ct = default)
+    {
+        var alert = await rules.Alerts.AsNoTracking().SingleOrDefaultAsync(a => a.Id == alertId, ct);
+        if (alert is null)
+        {
+            return null;
+        }
+
+        var history = await rules.AlertTransitions.AsNoTracking().Where(t => t.AlertId == alertId).OrderBy(t => t.Id).ToListAsync(ct);
+        return new AlertDetail(alert, history);
     }
 
     /// <summary>open → acknowledged → resolved or dismissed; resolved and dismissed are final. A comment is required.</summary>

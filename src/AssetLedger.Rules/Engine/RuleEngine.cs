@@ -68,7 +68,7 @@ public sealed class RuleEngine(
                 continue;
             }
 
-            var chain = Chain(orgs, b.Organization);
+            var chain = Organization.ChainOf(orgs, b.Organization.Id);
             var parameters = RuleCatalog.All.ToDictionary(r => r.Definition.Id, r => RuleSettings.Resolve(r.Definition, chain, settings));
             var window = hasNew ? FactWindow.After(full ? null : watermarks.GetValueOrDefault(b.Book.Id), heads!) : null;
             var (facts, payments) = await FactsAsync(b, window, calendar, today, SplitPaymentRule.LookBackDays(parameters[SplitPaymentRule.Id]), ct);
@@ -169,7 +169,7 @@ public sealed class RuleEngine(
     }
 
     private sealed record BookWork(
-        int BookId, List<int> Chain, List<Finding> Findings, Dictionary<string, RuleParameters> Parameters, List<(long Reversed, string Number)> Reversals, List<IndexedPayment> Payments);
+        int BookId, IReadOnlyList<int> Chain, List<Finding> Findings, Dictionary<string, RuleParameters> Parameters, List<(long Reversed, string Number)> Reversals, List<IndexedPayment> Payments);
 
     /// <summary>The highest voucher, asset-event and resource-event ids in the ledger.</summary>
     private sealed record StreamHeads(long Voucher, long AssetEvent, long ResourceEvent);
@@ -239,17 +239,6 @@ public sealed class RuleEngine(
         return insert.ExecuteReturningId();
     }
 
-    /// <summary>The organization and those above it: where a parameter is looked up, nearest first.</summary>
-    private static List<int> Chain(Dictionary<int, Organization> orgs, Organization org)
-    {
-        var chain = new List<int>();
-        for (Organization? o = org; o is not null; o = o.ParentId is { } p ? orgs[p] : null)
-        {
-            chain.Add(o.Id);
-        }
-
-        return chain;
-    }
 
     /// <summary>
     /// <c>rules backtest</c>: one rule, with proposed parameters over the ones in force, over what is dated in a past
@@ -287,7 +276,7 @@ public sealed class RuleEngine(
         var result = new List<BacktestFinding>();
         foreach (var b in scope.Value)
         {
-            var inForce = RuleSettings.Resolve(rule.Definition, Chain(orgs, b.Organization), settings).Values;
+            var inForce = RuleSettings.Resolve(rule.Definition, Organization.ChainOf(orgs, b.Organization.Id), settings).Values;
             var parameters = new RuleParameters(inForce.ToDictionary(p => p.Key, p => proposed.TryGetValue(p.Key, out var v) ? v : p.Value));
             var lookBack = rule is SplitPaymentRule ? SplitPaymentRule.LookBackDays(parameters) : 0;
             var (facts, _) = await FactsAsync(b, FactWindow.Between(from, to), rule.Definition.Trigger == RuleTrigger.Calendar, to, lookBack, ct);

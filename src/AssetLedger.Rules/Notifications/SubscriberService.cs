@@ -24,7 +24,7 @@ public sealed class SubscriberService(RulesDbContext rules, BookDirectory books,
             errors.Add(new LedgerError("subscriber.email_invalid", $"'{email}' is not an e-mail address (name@example.com)"));
         }
 
-        if (TextRules.Check("--name", name, 100, required: false) is { } nameError)
+        if (TextRules.Check("name", name, 100, required: false) is { } nameError)
         {
             errors.Add(nameError);
         }
@@ -38,7 +38,7 @@ public sealed class SubscriberService(RulesDbContext rules, BookDirectory books,
         var severity = Severity.Info;
         if (minSeverity is not null && !SeverityNames.TryParse(minSeverity, out severity))
         {
-            errors.Add(new LedgerError("subscriber.severity_invalid", $"--min-severity '{minSeverity}' is not one of {SeverityNames.Choices}"));
+            errors.Add(new LedgerError("subscriber.severity_invalid", $"the minimum severity '{minSeverity}' is not one of {SeverityNames.Choices}"));
         }
 
         var scope = await books.FindOrganizationAsync(scopeCode, ct);

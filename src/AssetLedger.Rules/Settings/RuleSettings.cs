@@ -53,6 +53,31 @@ public sealed class RuleSettings(RulesDbContext rules, BookDirectory books, Acto
         return Outcome<RuleSetting>.Success(setting);
     }
 
+    /// <summary>
+    /// Every rule with each parameter as it applies to <paramref name="orgCode"/>: its value, and where it comes from —
+    /// the catalog's default or the nearest organization (this one, its township or county) that set it.
+    /// </summary>
+    public async Task<Outcome<IReadOnlyList<RuleInForce>>> InForceForAsync(string orgCode, CancellationToken ct = default)
+    {
+        var org = await books.FindOrganizationAsync(orgCode, ct);
+        if (!org.Succeeded)
+        {
+            return Outcome<IReadOnlyList<RuleInForce>>.Failure(org.Errors);
+        }
+
+        var orgs = await books.OrganizationsAsync(ct);
+        var chain = Organization.ChainOf(orgs, org.Value.Id);
+        var inForce = await InForceAsync(rules, ct);
+        var result = RuleCatalog.All.Select(r => new RuleInForce(r.Definition, r.Definition.Defaults.Select(d =>
+        {
+            var from = chain.FirstOrDefault(o => inForce.ContainsKey((r.Definition.Id, o, d.Key)), -1);
+            return from < 0
+                ? new ParameterInForce(d.Key, d.Value, d.Value, SetBy: null)
+                : new ParameterInForce(d.Key, inForce[(r.Definition.Id, from, d.Key)], d.Value, orgs[from].Code);
+        }).ToList())).ToList();
+        return Outcome<IReadOnlyList<RuleInForce>>.Success(result);
+    }
+
     /// <summary>The latest setting per (rule, organization, parameter).</summary>
     internal static async Task<Dictionary<(string Rule, int Org, string Parameter), decimal>> InForceAsync(RulesDbContext rules, CancellationToken ct) =>
         (await rules.RuleSettings.AsNoTracking().OrderBy(s => s.Id).ToListAsync(ct))
@@ -65,3 +90,9 @@ public sealed class RuleSettings(RulesDbContext rules, BookDirectory books, Acto
             d => d.Key,
             d => chain.Select(org => inForce.TryGetValue((rule.Id, org, d.Key), out var v) ? v : (decimal?)null).FirstOrDefault(v => v is not null) ?? d.Value));
 }
+
+/// <summary>A rule of the catalog with its parameters as they apply to one organization.</summary>
+public sealed record RuleInForce(RuleDefinition Rule, IReadOnlyList<ParameterInForce> Parameters);
+
+/// <summary>A parameter's value in force, its catalog default, and the organization that set it (null: the default).</summary>
+public sealed record ParameterInForce(string Name, decimal Value, decimal Default, string? SetBy);

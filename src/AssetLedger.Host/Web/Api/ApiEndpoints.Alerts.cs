@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json.Nodes;
 using AssetLedger.Core.Common;
 using AssetLedger.Core.Import;
 using AssetLedger.Core.Organizations;
@@ -48,6 +49,24 @@ public static partial class ApiEndpoints
                 : Problem(400, list.Errors);
         });
 
+        api.MapGet("/alerts/{id:long}", async (long id, ClaimsPrincipal user, AccessScope scope, BookDirectory books, AlertService alerts, CancellationToken ct) =>
+        {
+            var found = await alerts.FindAsync(id, ct);
+            if (found is null || !await scope.AllowsAsync(user, AccessScope.Action.Read, (await books.BookOrganizationsAsync(ct))[found.Alert.BookId], ct))
+            {
+                return Problem(404, [new LedgerError("alert.unknown", $"there is no alert {id}")]);
+            }
+
+            var a = found.Alert;
+            return Results.Ok(new
+            {
+                id = a.Id, rule = a.RuleId, severity = a.Severity.ToString().ToLowerInvariant(), state = a.State.ToString().ToLowerInvariant(),
+                amount = Money.FromFen(a.Amount).Yuan, occurredOn = a.OccurredOn, raisedAt = a.RaisedAtUtc, explanation = a.Explanation,
+                parameters = JsonNode.Parse(a.Parameters), evidence = JsonNode.Parse(a.Evidence),
+                history = found.History.Select(t => new { from = t.From.ToString().ToLowerInvariant(), to = t.To.ToString().ToLowerInvariant(), actor = t.Actor, at = t.AtUtc, comment = t.Comment }),
+            });
+        });
+
         api.MapPost("/alerts/{id:long}/{action}", async (long id, string action, AlertActionRequest body, ClaimsPrincipal user, AccessScope scope, BookDirectory books,
             AlertService alerts, Rules.Persistence.RulesDbContext rules, CancellationToken ct) =>
         {
@@ -64,7 +83,7 @@ public static partial class ApiEndpoints
                 return Problem(404, [new LedgerError("alert.unknown", $"there is no alert {id}")]);
             }
 
-            if (!await scope.AllowsAsync(user, AccessScope.Action.HandleAlerts, orgOfBook[alert.BookId], ct))
+            if (!await scope.AllowsAsync(user, AccessScope.Action.Supervise, orgOfBook[alert.BookId], ct))
             {
                 return Problem(403, [new LedgerError("access.denied", "handling alerts needs a supervisor of the alert's township")]);
             }

@@ -59,8 +59,28 @@ public static partial class ApiEndpoints
 
             var v = posted.Value.Vouchers[0];
             return v.AlreadyPosted
-                ? Results.Ok(new { voucher = v.DisplayNumber, alreadyPosted = true })
-                : Results.Created($"/api/vouchers/{v.Id}", new { voucher = v.DisplayNumber, alreadyPosted = false });
+                ? Results.Ok(new { id = v.Id, voucher = v.DisplayNumber, alreadyPosted = true })
+                : Results.Created($"/api/vouchers/{v.Id}", new { id = v.Id, voucher = v.DisplayNumber, alreadyPosted = false });
+        });
+
+        api.MapGet("/vouchers/{id:long}", async (long id, ClaimsPrincipal user, AccessScope scope, BookDirectory books, VoucherReader reader, CancellationToken ct) =>
+        {
+            // A voucher outside what the user may read is answered as missing: its existence is not theirs to learn.
+            var read = await reader.ReadAsync(id, ct);
+            var org = read.Succeeded ? await books.FindOrganizationAsync(read.Value.OrgCode, ct) : null;
+            if (org is not { Succeeded: true } || !await scope.AllowsAsync(user, AccessScope.Action.Read, org.Value.Id, ct))
+            {
+                return Problem(404, [new LedgerError("voucher.unknown", $"there is no voucher with id {id}")]);
+            }
+
+            var v = read.Value;
+            return Results.Ok(new
+            {
+                id = v.Id, org = v.OrgCode, voucher = v.Number, date = v.Date, kind = v.Kind.ToString().ToLowerInvariant(), resolution = v.Resolution,
+                attachments = v.AttachmentCount, preparer = v.Preparer, postedAt = v.PostedAtUtc, reverses = v.Reverses, reversedBy = v.ReversedBy,
+                totalDebit = v.TotalDebit.Yuan, totalCredit = v.TotalCredit.Yuan,
+                lines = v.Lines.Select(l => new { account = l.AccountCode, name = l.AccountName, summary = l.Summary, counterparty = l.Counterparty, debit = l.Debit.Yuan, credit = l.Credit.Yuan }),
+            });
         });
 
         api.MapGet("/vouchers", async (string org, string period, ClaimsPrincipal user, AccessScope scope, BookDirectory books, StatementService statements, CancellationToken ct) =>
@@ -99,7 +119,7 @@ public static partial class ApiEndpoints
             }
 
             var reversed = await reversal.ReverseAsync(body.Org, body.Voucher ?? string.Empty, date.Value, ct);
-            return reversed.Succeeded ? Results.Ok(new { voucher = reversed.Value.DisplayNumber, alreadyPosted = reversed.Value.AlreadyPosted }) : Problem(400, reversed.Errors);
+            return Answer(reversed, v => new { id = v.Id, voucher = v.DisplayNumber, alreadyPosted = v.AlreadyPosted });
         });
     }
 }

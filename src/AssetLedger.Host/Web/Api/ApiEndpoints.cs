@@ -30,11 +30,40 @@ public sealed record ReopenRequest(string Org, string Period, string Reason);
 
 public sealed record ReceiptRequest(string Org, string Date, string Amount, string? Account = null);
 
+public sealed record AccountRequest(string Org, string Code, string Name);
+
+public sealed record YearCloseRequest(string Org, int Year);
+
+public sealed record BudgetAdjustmentRequest(string Org, int Year, string Account, string Amount, string Reason);
+
+public sealed record AssetStatusRequest(string Org, string Status, string Date, string Reason, string? Counterparty = null);
+
+public sealed record AssetUsageRequest(string Org, string Period, long Units);
+
+public sealed record AssetDisposalRequest(string Org, string Date, string Reason, string? Proceeds = null, string? Account = null);
+
+public sealed record DepreciationRequest(string Org, string Period, string? Date = null);
+
+public sealed record ResourceChangeRequest(string Org, string Date, string Reason, string? Area = null, string? Type = null, string? Mode = null, string? Operator = null);
+
+public sealed record ContractRenewalRequest(string Org, string End, string Reason);
+
+public sealed record ContractTerminationRequest(string Org, string Date, string Reason);
+
+public sealed record ContractAmendmentRequest(string Org, string From, string AnnualAmount, string Reason);
+
+public sealed record RuleSettingRequest(string Org, string Rule, string Parameter, string Value, string Reason);
+
+public sealed record BacktestRequest(string Org, string Rule, string From, string To, IReadOnlyDictionary<string, string>? Parameters = null);
+
+public sealed record SubscriberRequest(string Email, string Scope, string? Name = null, IReadOnlyList<string>? Rules = null, string? MinSeverity = null);
+
 /// <summary>
 /// The JSON API under <c>/api</c> (personal API tokens, or the browser's sign-in cookie with its anti-forgery token):
 /// the same services, validation and error texts as the command line; errors as RFC 7807 problem details with every
 /// error listed; scope checked on the server for every read and write. One file per area: <c>ApiEndpoints.Alerts</c>,
-/// <c>.Reports</c>, <c>.Vouchers</c>, <c>.Books</c> (periods, registers, contracts, budgets), <c>.Imports</c>.
+/// <c>.Reports</c>, <c>.Vouchers</c>, <c>.Books</c> (accounts, periods, budgets), <c>.Registers</c> (assets,
+/// depreciation, resources, contracts), <c>.Rules</c> (parameters, backtests, subscriptions), <c>.Imports</c>.
 /// </summary>
 public static partial class ApiEndpoints
 {
@@ -47,6 +76,8 @@ public static partial class ApiEndpoints
         MapReports(api);
         MapVouchers(api);
         MapBooks(api);
+        MapRegisters(api);
+        MapRules(api);
         MapImports(api);
     }
 
@@ -71,6 +102,31 @@ public static partial class ApiEndpoints
         month = parsed.Succeeded ? parsed.Value : default;
         return parsed.Succeeded ? null : Problem(400, parsed.Errors.Select(e => e.At("period")).ToList());
     }
+
+    /// <summary>A date the request names in <paramref name="field"/>; what is wrong with it goes to <paramref name="errors"/>.</summary>
+    private static DateOnly ParseDate(string? text, string field, List<LedgerError> errors)
+    {
+        var date = CsvTable.ParseDate(text ?? string.Empty);
+        errors.AddRange(date.Errors.Select(e => e.At(field)));
+        return date.Succeeded ? date.Value : default;
+    }
+
+    /// <summary>An amount in 元 the request names in <paramref name="field"/>; absent is zero when <paramref name="optional"/>.</summary>
+    private static Money ParseAmount(string? text, string field, List<LedgerError> errors, bool optional = false)
+    {
+        if (optional && string.IsNullOrWhiteSpace(text))
+        {
+            return Money.Zero;
+        }
+
+        var amount = Money.Parse(text);
+        errors.AddRange(amount.Errors.Select(e => e.At(field)));
+        return amount.Succeeded ? amount.Value : Money.Zero;
+    }
+
+    /// <summary>200 with the shaped value, or <paramref name="failure"/> (400; 404 for a read by path) with every error of the outcome.</summary>
+    private static IResult Answer<T>(Outcome<T> outcome, Func<T, object> shape, int failure = 400) =>
+        outcome.Succeeded ? Results.Ok(shape(outcome.Value)) : Problem(failure, outcome.Errors);
 
     /// <summary>RFC 7807: a title for the status, the errors as the command line words them, each with its code and place.</summary>
     public static IResult Problem(int status, IReadOnlyList<LedgerError> errors) =>

@@ -1,0 +1,84 @@
+using System.Net.Http.Json;
+using AssetLedger.Core.Tests.Support;
+using AssetLedger.Host.Tests.CommandLine;
+using AssetLedger.Host.Web;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AssetLedger.Host.Tests.Web;
+
+/// <summary>
+/// A real server on loopback over a real SQLite file, for the API's tests: the county 3301, township 330101 with the
+/// villages 33010101 (a 60,000 元 payment in March 2024, so one LARGE_TXN alert) and 33010102, and a user per role
+/// with a personal API token — acct-a (33010101), acct-b (33010102), super (330101), audit (3301), admin.
+/// </summary>
+public abstract class ApiTestServer : IAsyncLifetime, IDisposable
+{
+    private readonly Dictionary<string, string> tokens = [];
+    private WebApplication app = null!;
+
+    protected CliRunner Cli { get; } = new();
+
+    protected Uri Server { get; private set; } = null!;
+
+    /// <summary>The large payment's LARGE_TXN alert, the only one.</summary>
+    protected long Alert { get; } = 1;
+
+    public async Task InitializeAsync()
+    {
+        await Cli.CountyWithVillageAsync();
+        await Cli.OkAsync("org", "add", "33010102", "西岭村", "--level", "village", "--parent", "330101");
+        await Cli.PayAsync("33010101", "2024-03-05", 60_000);
+        await Cli.OkAsync("rules", "run");
+        foreach (var (user, role, scope) in new[]
+        {
+            ("acct-a", "accountant", "33010101"), ("acct-b", "accountant", "33010102"), ("super", "supervisor", "330101"), ("audit", "auditor", "3301"), ("admin", "admin", null),
+        })
+        {
+            await Cli.OkAsync("user", "add", user, "--password", "Passw0rdOK");
+            await Cli.OkAsync(scope is null ? ["user", "grant", user, "--role", role] : ["user", "grant", user, "--role", role, "--scope", scope]);
+            tokens[user] = (await Cli.OkAsync("user", "token", user, "--label", "test")).Trim();
+        }
+
+        app = WebApp.Build(["--urls", "http://127.0.0.1:0", "--Database:Path", Cli.DatabasePath, "--Demo:LoadWhenEmpty", "false"], Cli.Clock).ShouldSucceed();
+        await app.StartAsync();
+        Server = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
+    }
+
+    public async Task DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+
+    public void Dispose()
+    {
+        Cli.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>A client with the user's token; null: nobody signed in.</summary>
+    protected HttpClient As(string? user)
+    {
+        var http = new HttpClient { BaseAddress = Server };
+        if (user is not null)
+        {
+            http.DefaultRequestHeaders.Authorization = new("Bearer", tokens[user]);
+        }
+
+        return http;
+    }
+
+    /// <summary>A one-line office-supplies voucher dated 2024-03-06 (cash out).</summary>
+    protected static object Voucher(string org, string key, string debit = "100", string credit = "100") => new
+    {
+        org, key, date = "2024-03-06",
+        lines = new object[] { new { account = "513", summary = "购买办公用品", debit }, new { account = "101", summary = "购买办公用品", credit } },
+    };
+
+    /// <summary>The response's JSON, whatever its status.</summary>
+    protected static async Task<System.Text.Json.JsonElement> JsonAsync(HttpResponseMessage response) =>
+        await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+}
