@@ -40,14 +40,14 @@ public sealed class AccessScope(AccountsDbContext db, BookDirectory books)
         return orgs.Values.Where(o => Allows(grants, orgs, Action.Read, o.Id)).OrderBy(o => o.Code, StringComparer.Ordinal).ToList();
     }
 
-    private async Task<(List<AccessGrant> Grants, Dictionary<int, Organization> Orgs)> LoadAsync(ClaimsPrincipal user, CancellationToken ct)
+    private async Task<(IReadOnlyList<AccessGrant> Grants, Dictionary<int, Organization> Orgs)> LoadAsync(ClaimsPrincipal user, CancellationToken ct)
     {
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
-        var grants = userId is null ? [] : await db.Grants.AsNoTracking().Where(g => g.UserId == userId).ToListAsync(ct);
+        var grants = userId is null ? [] : AccessGrant.InForce(await db.Grants.AsNoTracking().Where(g => g.UserId == userId).ToListAsync(ct));
         return (grants, await books.OrganizationsAsync(ct));
     }
 
-    private static bool Allows(List<AccessGrant> grants, Dictionary<int, Organization> orgs, Action action, int orgId)
+    private static bool Allows(IReadOnlyList<AccessGrant> grants, Dictionary<int, Organization> orgs, Action action, int orgId)
     {
         if (grants.Any(g => g.Role == AccessRole.Admin))
         {

@@ -28,7 +28,11 @@ public enum AccessRole
     Auditor = 4,
 }
 
-/// <summary>One grant: a user, a role, and the organization it reaches (none for an administrator). Append-only.</summary>
+/// <summary>
+/// One step of a user's access, append-only: a role over an organization (none for an administrator) granted, or —
+/// with <see cref="Revoked"/> — taken back. What stands is the latest step per user, role and organization, so the
+/// table is also the history of who was given what, by whom and when.
+/// </summary>
 public sealed class AccessGrant
 {
     public long Id { get; set; }
@@ -39,9 +43,20 @@ public sealed class AccessGrant
 
     public int? OrganizationId { get; init; }
 
+    /// <summary>True for a revocation of the role over the organization; false for a grant.</summary>
+    public bool Revoked { get; init; }
+
+    /// <summary>When the step was taken (the grant or the revocation).</summary>
     public DateTime GrantedAtUtc { get; init; }
 
     public required string GrantedBy { get; init; }
+
+    /// <summary>Why a grant was revoked (required then); null for a grant.</summary>
+    public string? Reason { get; init; }
+
+    /// <summary>The grants that stand: the latest step per role and organization, when it is not a revocation.</summary>
+    public static IReadOnlyList<AccessGrant> InForce(IEnumerable<AccessGrant> steps) =>
+        steps.GroupBy(g => (g.UserId, g.Role, g.OrganizationId)).Select(g => g.MaxBy(s => s.Id)!).Where(g => !g.Revoked).OrderBy(g => g.Id).ToList();
 }
 
 /// <summary>
@@ -59,6 +74,9 @@ public sealed class ApiToken
     public required string Hash { get; init; }
 
     public DateTime IssuedAtUtc { get; init; }
+
+    /// <summary>When the token was revoked; a revoked token authenticates nobody.</summary>
+    public DateTime? RevokedAtUtc { get; set; }
 }
 
 /// <summary>
@@ -80,9 +98,10 @@ public sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> option
         builder.Entity<AccessGrant>(e =>
         {
             e.ToTable("access_grants");
-            e.HasIndex(g => new { g.UserId, g.Role, g.OrganizationId }).IsUnique();
+            e.HasIndex(g => new { g.UserId, g.Role, g.OrganizationId });
             e.Property(g => g.Role).HasConversion<string>().HasMaxLength(16);
             e.Property(g => g.GrantedBy).HasMaxLength(100);
+            e.Property(g => g.Reason).HasMaxLength(200);
             e.HasOne<AppUser>().WithMany().HasForeignKey(g => g.UserId).OnDelete(DeleteBehavior.Restrict);
         });
         builder.Entity<ApiToken>(e =>

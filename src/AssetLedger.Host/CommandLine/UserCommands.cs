@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AssetLedger.Host.CommandLine;
 
-/// <summary><c>user add|grant|list</c>: accounts, roles and scopes.</summary>
+/// <summary><c>user add|grant|revoke|list|token|revoke-token</c>: accounts, roles, scopes and API tokens.</summary>
 internal static class UserCommands
 {
     public static Command Build(CliEnvironment env)
@@ -44,14 +44,34 @@ internal static class UserCommands
             return Cli.Ok;
         }, ct));
 
-        var list = new Command("list", "Every user with their roles and scopes");
+        var revokeUser = new Argument<string>("USER") { Description = "The sign-in name" };
+        var revokeRole = new Option<string>("--role") { Description = "The role to take back: admin | accountant | supervisor | auditor", Required = true };
+        revokeRole.AcceptOnlyFromAmong("admin", "accountant", "supervisor", "auditor");
+        var revokeScope = new Option<string?>("--scope") { Description = "The organization it was granted over (none for an admin)" };
+        var reason = new Option<string>("--reason") { Description = "Why, kept in the grants' history (e.g. 调离岗位)", Required = true };
+        var revoke = new Command("revoke", "Take back a role over an organization; from the next request on it reaches nothing") { revokeUser, revokeRole, revokeScope, reason };
+        revoke.SetAction((parse, ct) => Cli.WithLedgerAsync(parse, env, async (sp, ct) =>
+        {
+            var r = Enum.Parse<AccessRole>(parse.GetValue(revokeRole)!, ignoreCase: true);
+            var result = await sp.GetRequiredService<UserAdministration>().RevokeAsync(parse.GetValue(revokeUser)!, r, parse.GetValue(revokeScope), parse.GetValue(reason)!, ct);
+            if (!result.Succeeded)
+            {
+                return await Cli.RejectAsync(env, result.Errors);
+            }
+
+            await env.Output.WriteLineAsync($"{parse.GetValue(revokeUser)} is no longer {parse.GetValue(revokeRole)}{(parse.GetValue(revokeScope) is { } s ? $" of {s}" : string.Empty)}");
+            return Cli.Ok;
+        }, ct));
+
+        var list = new Command("list", "Every user with their roles and scopes, and the labels of their valid API tokens");
         list.SetAction((parse, ct) => Cli.WithLedgerAsync(parse, env, async (sp, ct) =>
         {
-            var table = new TextTable(("user", false), ("name", false), ("roles", false), ("locked", false));
+            var table = new TextTable(("user", false), ("name", false), ("roles", false), ("tokens", false), ("locked", false));
             foreach (var v in await sp.GetRequiredService<UserAdministration>().ListAsync(ct))
             {
                 table.Add(v.User.UserName ?? string.Empty, v.User.DisplayName ?? string.Empty,
                     string.Join(", ", v.Grants.Select(g => g.Role.ToString().ToLowerInvariant() + (g.Scope is null ? string.Empty : $"@{g.Scope}"))),
+                    string.Join(", ", v.TokenLabels),
                     v.User.LockoutEnd is { } end && end > env.Time.GetUtcNow() ? $"until {end:yyyy-MM-dd HH:mm}" : string.Empty);
             }
 
@@ -74,6 +94,21 @@ internal static class UserCommands
             return Cli.Ok;
         }, ct));
 
-        return new Command("user", "Users, roles and scopes (用户与权限)") { add, grant, list, token };
+        var revokeTokenUser = new Argument<string>("USER") { Description = "The sign-in name" };
+        var revokeLabel = new Option<string>("--label") { Description = "The label the token was issued with", Required = true };
+        var revokeToken = new Command("revoke-token", "Revoke the user's API tokens with the label; they stop working at once") { revokeTokenUser, revokeLabel };
+        revokeToken.SetAction((parse, ct) => Cli.WithLedgerAsync(parse, env, async (sp, ct) =>
+        {
+            var result = await sp.GetRequiredService<UserAdministration>().RevokeTokensAsync(parse.GetValue(revokeTokenUser)!, parse.GetValue(revokeLabel)!, ct);
+            if (!result.Succeeded)
+            {
+                return await Cli.RejectAsync(env, result.Errors);
+            }
+
+            await env.Output.WriteLineAsync($"revoked {result.Value} token(s) of {parse.GetValue(revokeTokenUser)} labelled '{parse.GetValue(revokeLabel)}'");
+            return Cli.Ok;
+        }, ct));
+
+        return new Command("user", "Users, roles and scopes (用户与权限)") { add, grant, revoke, list, token, revokeToken };
     }
 }

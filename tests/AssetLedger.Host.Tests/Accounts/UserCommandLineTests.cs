@@ -2,7 +2,7 @@ using AssetLedger.Host.Tests.CommandLine;
 
 namespace AssetLedger.Host.Tests.Accounts;
 
-/// <summary><c>user add|grant|list</c>: Identity's accounts, and grants that fit the organization they reach.</summary>
+/// <summary><c>user add|grant|revoke|list|token|revoke-token</c>: Identity's accounts, grants that fit the organization they reach, and their revocation.</summary>
 public sealed class UserCommandLineTests : IDisposable
 {
     private readonly CliRunner cli = new();
@@ -63,10 +63,46 @@ public sealed class UserCommandLineTests : IDisposable
         Sql("SELECT count(*) FROM access_grants").Should().Be(0L);
     }
 
+    [Fact]
+    public async Task A_revoked_role_leaves_its_step_in_the_history_and_can_be_granted_again()
+    {
+        await cli.CountyWithVillageAsync();
+        await cli.OkAsync("user", "add", "lisi", "--password", "Dongfeng2025");
+        await cli.OkAsync("user", "grant", "lisi", "--role", "accountant", "--scope", "33010101");
+
+        var noReason = await cli.RunAsync("user", "revoke", "lisi", "--role", "accountant", "--scope", "33010101", "--reason", " ");
+        var revoked = await cli.OkAsync("user", "revoke", "lisi", "--role", "accountant", "--scope", "33010101", "--reason", "调离岗位");
+        var listed = await cli.OkAsync("user", "list");
+        var twice = await cli.RunAsync("user", "revoke", "lisi", "--role", "accountant", "--scope", "33010101", "--reason", "调离岗位");
+        await cli.OkAsync("user", "grant", "lisi", "--role", "accountant", "--scope", "33010101");
+
+        noReason.Error.Should().Contain("reason");
+        revoked.Should().Contain("lisi is no longer accountant of 33010101");
+        listed.Should().NotContain("accountant@33010101");
+        twice.Error.Should().Contain("nothing to revoke");
+        (await cli.OkAsync("user", "list")).Should().Contain("accountant@33010101");
+        Sql("SELECT group_concat(step, ',') FROM (SELECT Revoked || ':' || coalesce(Reason, '') AS step FROM access_grants ORDER BY Id)").Should().Be("0:,1:调离岗位,0:");
+    }
+
+    [Fact]
+    public async Task A_revoked_token_is_no_longer_listed_and_revoking_an_unknown_label_says_so()
+    {
+        await cli.OkAsync("user", "add", "lisi", "--password", "Dongfeng2025");
+        await cli.OkAsync("user", "token", "lisi", "--label", "镇三资系统对接");
+        await cli.OkAsync("user", "token", "lisi", "--label", "手机报账");
+
+        (await cli.OkAsync("user", "list")).Should().Contain("镇三资系统对接, 手机报账");
+        (await cli.OkAsync("user", "revoke-token", "lisi", "--label", "手机报账")).Should().Contain("revoked 1 token(s)");
+        (await cli.OkAsync("user", "list")).Should().Contain("镇三资系统对接").And.NotContain("手机报账");
+        (await cli.RunAsync("user", "revoke-token", "lisi", "--label", "手机报账")).Error.Should().Contain("no token labelled '手机报账' that is still valid");
+    }
+
     [Theory]
     [InlineData("user", "add")]
     [InlineData("user", "grant")]
     [InlineData("user", "list")]
+    [InlineData("user", "revoke")]
+    [InlineData("user", "revoke-token")]
     [InlineData("demo", "generate")]
     [InlineData("demo", "load")]
     [InlineData("contract", "list")]

@@ -184,6 +184,26 @@ public sealed class ApiTests : ApiTestServer
     }
 
     [Fact]
+    public async Task A_revoked_grant_or_token_stops_working_on_the_next_request()
+    {
+        using var accountant = As("acct-a");
+        using var auditor = As("audit");
+        var before = await accountant.GetAsync(new Uri("/api/alerts?org=33010101", UriKind.Relative));
+        var auditorBefore = await auditor.GetAsync(new Uri("/api/orgs", UriKind.Relative));
+
+        await Cli.OkAsync("user", "revoke", "acct-a", "--role", "accountant", "--scope", "33010101", "--reason", "调离岗位");
+        await Cli.OkAsync("user", "revoke-token", "audit", "--label", "test");
+        var after = await accountant.GetAsync(new Uri("/api/alerts?org=33010101", UriKind.Relative));
+        var orgs = await accountant.GetFromJsonAsync<JsonElement>("/api/orgs");
+        var auditorAfter = await auditor.GetAsync(new Uri("/api/orgs", UriKind.Relative));
+
+        (before.StatusCode, auditorBefore.StatusCode).Should().Be((HttpStatusCode.OK, HttpStatusCode.OK));
+        after.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        orgs.GetArrayLength().Should().Be(0);
+        auditorAfter.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
     public async Task The_OpenAPI_document_describes_the_endpoints()
     {
         using var http = As(null);

@@ -34,6 +34,13 @@ namespace AssetLedger.Host.Accounts.Migrations
                     b.Property<int?>("OrganizationId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Reason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Revoked")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -45,8 +52,7 @@ namespace AssetLedger.Host.Accounts.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("UserId", "Role", "OrganizationId")
-                        .IsUnique();
+                    b.HasIndex("UserId", "Role", "OrganizationId");
 
                     b.ToTable("access_grants", (string)null);
                 });
@@ -68,6 +74,9 @@ namespace AssetLedger.Host.Accounts.Migrations
                     b.Property<string>("Label")
                         .IsRequired()
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("UserId")

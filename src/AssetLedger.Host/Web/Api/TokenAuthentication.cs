@@ -28,7 +28,7 @@ public sealed class TokenAuthentication(IOptionsMonitor<AuthenticationSchemeOpti
         var hash = AccessScope.Hash(header["Bearer ".Length..].Trim());
         var found = await (from t in db.ApiTokens.AsNoTracking()
                            join u in db.Users.AsNoTracking() on t.UserId equals u.Id
-                           where t.Hash == hash
+                           where t.Hash == hash && t.RevokedAtUtc == null
                            select u).SingleOrDefaultAsync(Context.RequestAborted);
         if (found is null)
         {
