@@ -8,15 +8,31 @@ namespace AssetLedger.Core.Organizations;
 /// <summary>A book and the organization that keeps it.</summary>
 public sealed record BookRef(Organization Organization, Book Book);
 
-/// <summary>Finds organizations, their books, and the books under a township or county.</summary>
+/// <summary>
+/// Finds organizations, their books, and the books under a township or county. Organizations and books never change
+/// once added, so within one unit of work (a request, a command) each one found is remembered: the scope check, the
+/// book lookup and the service behind an endpoint ask for the same organization without asking the database again.
+/// </summary>
 public sealed class BookDirectory(LedgerDbContext db)
 {
+    private readonly Dictionary<string, Organization> organizationsFound = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, Book> booksFound = [];
+
     public async Task<Outcome<Organization>> FindOrganizationAsync(string code, CancellationToken ct = default)
     {
+        if (organizationsFound.TryGetValue(code, out var known))
+        {
+            return Outcome<Organization>.Success(known);
+        }
+
         var org = await db.Organizations.AsNoTracking().SingleOrDefaultAsync(o => o.Code == code, ct);
-        return org is null
-            ? new LedgerError("org.unknown", $"no organization has code '{code}' (see `org list`)")
-            : Outcome<Organization>.Success(org);
+        if (org is null)
+        {
+            return new LedgerError("org.unknown", $"no organization has code '{code}' (see `org list`)");
+        }
+
+        organizationsFound[code] = org;
+        return Outcome<Organization>.Success(org);
     }
 
     /// <summary>Every organization, by id.</summary>
@@ -36,11 +52,19 @@ public sealed class BookDirectory(LedgerDbContext db)
             return Outcome<BookRef>.Failure(org.Errors);
         }
 
-        var book = await db.Books.AsNoTracking().SingleOrDefaultAsync(b => b.OrganizationId == org.Value.Id, ct);
-        return book is null
-            ? new LedgerError("org.no_book",
-                $"{org.Value.Name} ({orgCode}) is a {org.Value.Level.ToString().ToLowerInvariant()} and keeps no books of its own; use a village or group code")
-            : Outcome<BookRef>.Success(new BookRef(org.Value, book));
+        if (!booksFound.TryGetValue(org.Value.Id, out var book))
+        {
+            book = await db.Books.AsNoTracking().SingleOrDefaultAsync(b => b.OrganizationId == org.Value.Id, ct);
+            if (book is null)
+            {
+                return new LedgerError("org.no_book",
+                    $"{org.Value.Name} ({orgCode}) is a {org.Value.Level.ToString().ToLowerInvariant()} and keeps no books of its own; use a village or group code");
+            }
+
+            booksFound[org.Value.Id] = book;
+        }
+
+        return Outcome<BookRef>.Success(new BookRef(org.Value, book));
     }
 
     /// <summary>The organization's own book, or the books of every village and group under it.</summary>

@@ -78,11 +78,24 @@ public static class LedgerDatabase
             return Task.CompletedTask;
         }
 
+        /// <summary>The native connections already set: a pooled connection is opened again for every query, keeps its settings.</summary>
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SQLitePCL.sqlite3, object> Applied = [];
+
         private static void Apply(DbConnection connection)
         {
+            var handle = (connection as Microsoft.Data.Sqlite.SqliteConnection)?.Handle;
+            if (handle is not null && Applied.TryGetValue(handle, out _))
+            {
+                return;
+            }
+
             using var command = connection.CreateCommand();
             command.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;";
             command.ExecuteNonQuery();
+            if (handle is not null)
+            {
+                Applied.AddOrUpdate(handle, Applied);
+            }
         }
     }
 }

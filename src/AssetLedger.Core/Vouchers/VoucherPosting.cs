@@ -50,68 +50,82 @@ public sealed class VoucherPosting(LedgerDbContext db, Actor actor, TimeProvider
             }
         }
 
+        // A few vouchers in memory (one entered on screen or over the API) are validated here, before the database
+        // is taken: a thread of their own would cost more than their validation.
+        var inline = drafts is IReadOnlyCollection<SourcedDraft> { Count: <= HandOffBatch } few ? few.Select(item => (Item: item, Validated: Validate(chart, item))).ToList() : null;
+
         await using var tx = await UnitOfWork.BeginAsync(db, ct);
         var guard = await PeriodGuard.LoadAsync(db, chart.BookId, time, ct);
         await using var writer = new VoucherWriter(db, chart.BookId, actor, time, NativeInserts);
         var posted = new List<PostedVoucher>();
         long postings = 0;
-
-        // Reading and validating (CPU) run on another core, ahead of the writes (database), through a bounded
-        // channel: the batch streams, and the two halves overlap instead of adding up.
-        var channel = Channel.CreateBounded<List<(SourcedDraft Item, Outcome<ValidatedVoucher>? Validated)>>(
-            new BoundedChannelOptions(8) { SingleReader = true, SingleWriter = true });
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var reading = Task.Factory.StartNew(() => ReadAndValidate(chart, drafts, channel.Writer, stop.Token),
-            stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        try
+        void Apply(SourcedDraft item, Outcome<ValidatedVoucher>? validated)
         {
-            await foreach (var batch in channel.Reader.ReadAllAsync(ct))
-            foreach (var (item, validated) in batch)
+            if (validated is null)
             {
-                if (validated is null)
-                {
-                    item.Errors.ToList().ForEach(e => Fail(e.Location is null ? e.At(item.Location) : e));
-                    continue;
-                }
+                item.Errors.ToList().ForEach(e => Fail(e.Location is null ? e.At(item.Location) : e));
+                return;
+            }
 
-                // A key seen earlier in the same batch is settled like any key already used: the unique index finds
-                // it, and the same content is the same voucher, other content a conflict naming that voucher.
-                var draft = item.Draft!;
-                if (!validated.Succeeded)
-                {
-                    validated.Errors.ToList().ForEach(e => Fail(e.Location is null ? e.At($"{item.Location} (voucher {draft.Key})") : e));
-                    continue;
-                }
+            // A key seen earlier in the same batch is settled like any key already used: the unique index finds
+            // it, and the same content is the same voucher, other content a conflict naming that voucher.
+            var draft = item.Draft!;
+            if (!validated.Succeeded)
+            {
+                validated.Errors.ToList().ForEach(e => Fail(e.Location is null ? e.At($"{item.Location} (voucher {draft.Key})") : e));
+                return;
+            }
 
-                if (guard.Check(draft.Date) is { } periodError)
-                {
-                    Fail(periodError.At($"{item.Location} (voucher {draft.Key})"));
-                    continue;
-                }
+            if (guard.Check(draft.Date) is { } periodError)
+            {
+                Fail(periodError.At($"{item.Location} (voucher {draft.Key})"));
+                return;
+            }
 
-                if (errors.Count > 0)
-                {
-                    continue; // keep validating the rest of the batch, but write nothing more: it will be rolled back
-                }
+            if (errors.Count > 0)
+            {
+                return; // keep validating the rest of the batch, but write nothing more: it will be rolled back
+            }
 
-                var written = writer.Write(validated.Value);
-                if (!written.Succeeded)
-                {
-                    written.Errors.ToList().ForEach(e => Fail(e.At(item.Location)));
-                    continue;
-                }
+            var written = writer.Write(validated.Value);
+            if (!written.Succeeded)
+            {
+                written.Errors.ToList().ForEach(e => Fail(e.At(item.Location)));
+                return;
+            }
 
-                posted.Add(written.Value);
-                if (!written.Value.AlreadyPosted)
-                {
-                    postings += validated.Value.Lines.Count;
-                }
+            posted.Add(written.Value);
+            if (!written.Value.AlreadyPosted)
+            {
+                postings += validated.Value.Lines.Count;
             }
         }
-        finally
+
+        if (inline is not null)
         {
-            await stop.CancelAsync();
-            await reading.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            inline.ForEach(v => Apply(v.Item, v.Validated));
+        }
+        else
+        {
+            // Reading and validating (CPU) run on another core, ahead of the writes (database), through a bounded
+            // channel: the batch streams, and the two halves overlap instead of adding up.
+            var channel = Channel.CreateBounded<List<(SourcedDraft Item, Outcome<ValidatedVoucher>? Validated)>>(
+                new BoundedChannelOptions(8) { SingleReader = true, SingleWriter = true });
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            var reading = Task.Factory.StartNew(() => ReadAndValidate(chart, drafts, channel.Writer, stop.Token),
+                stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            try
+            {
+                await foreach (var batch in channel.Reader.ReadAllAsync(ct))
+                {
+                    batch.ForEach(v => Apply(v.Item, v.Validated));
+                }
+            }
+            finally
+            {
+                await stop.CancelAsync();
+                await reading.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            }
         }
 
         if (suppressed > 0)
@@ -133,6 +147,10 @@ public sealed class VoucherPosting(LedgerDbContext db, Actor actor, TimeProvider
     /// <summary>Vouchers cross between the threads in batches: one hand-off per voucher would cost more than its validation.</summary>
     private const int HandOffBatch = 128;
 
+    /// <summary>The draft checked against the chart; null when reading it already failed (its errors are on the item).</summary>
+    private static Outcome<ValidatedVoucher>? Validate(BookChart chart, SourcedDraft item) =>
+        item.Draft is null || item.Errors.Count > 0 ? null : VoucherRules.Validate(item.Draft, chart, item.LineLocation);
+
     /// <summary>Runs on a thread of its own (the drafts may come from a file being read synchronously).</summary>
     private static void ReadAndValidate(
         BookChart chart, IEnumerable<SourcedDraft> drafts,
@@ -144,8 +162,7 @@ public sealed class VoucherPosting(LedgerDbContext db, Actor actor, TimeProvider
             foreach (var item in drafts)
             {
                 ct.ThrowIfCancellationRequested();
-                var validated = item.Draft is null || item.Errors.Count > 0 ? null : VoucherRules.Validate(item.Draft, chart, item.LineLocation);
-                batch.Add((item, validated));
+                batch.Add((item, Validate(chart, item)));
                 if (batch.Count == HandOffBatch)
                 {
                     Send(output, batch, ct);

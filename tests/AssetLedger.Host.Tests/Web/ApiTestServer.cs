@@ -11,8 +11,9 @@ namespace AssetLedger.Host.Tests.Web;
 
 /// <summary>
 /// A real server on loopback over a real SQLite file, for the API's tests: the county 3301, township 330101 with the
-/// villages 33010101 (a 60,000 元 payment in March 2024, so one LARGE_TXN alert) and 33010102, and a user per role
-/// with a personal API token — acct-a (33010101), acct-b (33010102), super (330101), audit (3301), admin.
+/// villages 33010101 (a 60,000 元 payment in March 2024, so one LARGE_TXN alert) and 33010102; the county 3302 with
+/// the village 33020101, outside everyone's scope but the administrator's; and a user per role with a personal API
+/// token — acct-a (33010101), acct-b (33010102), super (330101), audit (3301), admin.
 /// </summary>
 public abstract class ApiTestServer : IAsyncLifetime, IDisposable
 {
@@ -30,6 +31,9 @@ public abstract class ApiTestServer : IAsyncLifetime, IDisposable
     {
         await Cli.CountyWithVillageAsync();
         await Cli.OkAsync("org", "add", "33010102", "西岭村", "--level", "village", "--parent", "330101");
+        await Cli.OkAsync("org", "add", "3302", "邻县", "--level", "county");
+        await Cli.OkAsync("org", "add", "330201", "河口镇", "--level", "township", "--parent", "3302");
+        await Cli.OkAsync("org", "add", "33020101", "河口村", "--level", "village", "--parent", "330201");
         await Cli.PayAsync("33010101", "2024-03-05", 60_000);
         await Cli.OkAsync("rules", "run");
         foreach (var (user, role, scope) in new[]

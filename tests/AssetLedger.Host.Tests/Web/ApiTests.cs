@@ -28,6 +28,31 @@ public sealed class ApiTests : ApiTestServer
         new[] { alerts.StatusCode, report.StatusCode, voucher.StatusCode, ack.StatusCode }.Should().Equal(readAlerts, readReport, postVoucher, handleAlert);
     }
 
+    [Theory]
+    [InlineData(null, "33010101", 401, 401, 401, 401, 401, 401)]
+    [InlineData("acct-a", "33010101", 200, 201, 403, 403, 403, 403)]
+    [InlineData("acct-b", "33010102", 200, 201, 403, 403, 403, 403)]
+    [InlineData("super", "33010101", 200, 403, 200, 403, 403, 403)]
+    [InlineData("audit", "33010101", 200, 403, 403, 403, 403, 403)]
+    [InlineData("admin", "33010101", 200, 201, 200, 200, 201, 200)]
+    public async Task The_authorization_matrix_holds_for_every_role_in_and_out_of_scope(
+        string? user, string ownBook, int readIn, int postIn, int superviseIn, int readOut, int postOut, int superviseOut)
+    {
+        using var http = As(user);
+        async Task<int[]> TryAsync(string org) =>
+        [
+            (int)(await http.GetAsync(new Uri($"/api/accounts?org={org}", UriKind.Relative))).StatusCode,
+            (int)(await http.PostAsJsonAsync("/api/vouchers", Voucher(org, $"matrix-{user}-{org}"))).StatusCode,
+            (int)(await http.PostAsJsonAsync("/api/rules/settings", new { org, rule = "LARGE_TXN", parameter = "tier1", value = "6000", reason = "矩阵" })).StatusCode,
+        ];
+
+        var inScope = await TryAsync(ownBook);
+        var outOfScope = await TryAsync("33020101");
+
+        inScope.Should().Equal([readIn, postIn, superviseIn], "inside {0}'s scope", user);
+        outOfScope.Should().Equal([readOut, postOut, superviseOut], "in another county");
+    }
+
     [Fact]
     public async Task The_accountant_sees_their_own_figures_and_a_retried_post_is_the_same_voucher()
     {
