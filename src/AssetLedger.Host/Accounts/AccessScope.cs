@@ -33,6 +33,13 @@ public sealed class AccessScope(AccountsDbContext db, BookDirectory books)
         return Allows(grants, orgs, action, orgId);
     }
 
+    /// <summary>The user's grants that stand, each with the organization it reaches (null: an administrator's, everywhere).</summary>
+    public async Task<IReadOnlyList<(AccessRole Role, Organization? Organization)>> GrantsAsync(ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        var (grants, orgs) = await LoadAsync(user, ct);
+        return grants.Select(g => (g.Role, g.OrganizationId is { } id ? orgs[id] : null)).ToList();
+    }
+
     /// <summary>The organizations the user may read: those their grants reach and everything under them.</summary>
     public async Task<IReadOnlyList<Organization>> ReadableAsync(ClaimsPrincipal user, CancellationToken ct = default)
     {

@@ -28,6 +28,18 @@ public enum AccessRole
     Auditor = 4,
 }
 
+/// <summary>The roles' Chinese names, as the pages show them.</summary>
+public static class RoleNames
+{
+    public static string Chinese(AccessRole role) => role switch
+    {
+        AccessRole.Admin => "管理员",
+        AccessRole.Accountant => "会计/报账员",
+        AccessRole.Supervisor => "监管员",
+        _ => "审计员",
+    };
+}
+
 /// <summary>
 /// One step of a user's access, append-only: a role over an organization (none for an administrator) granted, or —
 /// with <see cref="Revoked"/> — taken back. What stands is the latest step per user, role and organization, so the

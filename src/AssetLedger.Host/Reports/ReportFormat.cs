@@ -8,4 +8,7 @@ public enum ReportFormat
 
     /// <summary>An Excel workbook; written to a file only.</summary>
     Xlsx,
+
+    /// <summary>The text layout as HTML headings and tables, every value encoded: the reports on the web pages.</summary>
+    Html,
 }

@@ -36,12 +36,24 @@ internal static class ReportWriter
         ["books"] = h.Books,
     };
 
-    private static void WriteTitle(TextWriter output, ReportHeader h)
+    private static void WriteTitle(TextWriter output, ReportHeader h, ReportFormat format)
     {
-        output.WriteLine(h.Title + (h.IsRollUp ? "（汇总）" : string.Empty));
-        output.WriteLine($"单位：{h.OrgName}（{h.OrgCode}）  期间：{h.Period}  金额单位：{ReportHeader.Unit}{(h.IsRollUp ? $"  账套数：{h.Books}" : string.Empty)}");
+        var title = h.Title + (h.IsRollUp ? "（汇总）" : string.Empty);
+        var line = $"单位：{h.OrgName}（{h.OrgCode}）  期间：{h.Period}  金额单位：{ReportHeader.Unit}{(h.IsRollUp ? $"  账套数：{h.Books}" : string.Empty)}";
+        if (format == ReportFormat.Html)
+        {
+            output.WriteLine($"<h2>{HtmlEncoder.Default.Encode(title)}</h2><p class=\"report-header\">{HtmlEncoder.Default.Encode(line)}</p>");
+            return;
+        }
+
+        output.WriteLine(title);
+        output.WriteLine(line);
         output.WriteLine();
     }
+
+    /// <summary>A section's heading inside a report (the disclosure's parts, a ledger's accounts).</summary>
+    private static void WriteHeading(TextWriter output, string heading, ReportFormat format) =>
+        output.WriteLine(format == ReportFormat.Html ? $"<h3>{HtmlEncoder.Default.Encode(heading)}</h3>" : heading);
 
     private static string M(Money m) => m.IsZero ? string.Empty : m.ToString();
 
@@ -99,7 +111,7 @@ internal static class ReportWriter
 
                 return;
             default:
-                WriteTitle(output, tb.Header);
+                WriteTitle(output, tb.Header, format);
                 var t = new TextTable(("科目编码", false), ("科目名称", false), ("期初借方", true), ("期初贷方", true), ("本期借方", true),
                     ("本期贷方", true), ("本年借方", true), ("本年贷方", true), ("期末借方", true), ("期末贷方", true));
                 foreach (var l in tb.Lines)
@@ -110,7 +122,7 @@ internal static class ReportWriter
 
                 t.Add(string.Empty, "合计", M(tb.OpeningDebitTotal), M(tb.OpeningCreditTotal), M(tb.PeriodDebitTotal), M(tb.PeriodCreditTotal),
                     M(tb.YearDebitTotal), M(tb.YearCreditTotal), M(tb.ClosingDebitTotal), M(tb.ClosingCreditTotal));
-                t.Write(output);
+                t.Write(output, format);
                 return;
         }
     }
@@ -149,7 +161,7 @@ internal static class ReportWriter
 
                 return;
             default:
-                WriteTitle(output, s.Header);
+                WriteTitle(output, s.Header, format);
                 var t = new TextTable([("项目", false), ("行次", true), .. s.Columns.Select(c => (c, true))]);
                 foreach (var l in s.Lines)
                 {
@@ -157,7 +169,7 @@ internal static class ReportWriter
                         .. l.Values.Select(v => v.ToString())]);
                 }
 
-                t.Write(output);
+                t.Write(output, format);
                 return;
         }
     }
@@ -197,7 +209,7 @@ internal static class ReportWriter
 
                 return;
             default:
-                WriteTitle(output, j.Header);
+                WriteTitle(output, j.Header, format);
                 var t = new TextTable(("日期", false), ("凭证号", false), ("科目", false), ("摘要", false), ("往来单位", false), ("借方金额", true), ("贷方金额", true));
                 foreach (var e in j.Entries)
                 {
@@ -206,7 +218,7 @@ internal static class ReportWriter
                 }
 
                 t.Add(string.Empty, string.Empty, string.Empty, "合计", string.Empty, j.DebitTotal.ToString(), j.CreditTotal.ToString());
-                t.Write(output);
+                t.Write(output, format);
                 return;
         }
     }
@@ -260,10 +272,10 @@ internal static class ReportWriter
 
                 return;
             default:
-                WriteTitle(output, ledger.Header);
+                WriteTitle(output, ledger.Header, format);
                 foreach (var a in ledger.Accounts)
                 {
-                    output.WriteLine($"{(ledger.Header.IsRollUp ? a.OrgCode + " " : string.Empty)}{a.Code} {a.Name}");
+                    WriteHeading(output, $"{(ledger.Header.IsRollUp ? a.OrgCode + " " : string.Empty)}{a.Code} {a.Name}", format);
                     var t = new TextTable(("日期", false), ("凭证号", false), ("摘要", false), ("往来单位", false), ("借方金额", true), ("贷方金额", true), ("方向", false), ("余额", true));
                     t.Add(string.Empty, string.Empty, "期初余额", string.Empty, string.Empty, string.Empty, Direction(a.Opening), a.Opening.Abs().ToString());
                     foreach (var r in a.Rows)
@@ -274,7 +286,7 @@ internal static class ReportWriter
 
                     t.Add(string.Empty, string.Empty, "本月合计", string.Empty, a.PeriodDebit.ToString(), a.PeriodCredit.ToString(), Direction(a.Closing), a.Closing.Abs().ToString());
                     t.Add(string.Empty, string.Empty, "本年累计", string.Empty, a.YearDebit.ToString(), a.YearCredit.ToString(), Direction(a.Closing), a.Closing.Abs().ToString());
-                    t.Write(output);
+                    t.Write(output, format);
                     output.WriteLine();
                 }
 
@@ -319,33 +331,33 @@ internal static class ReportWriter
 
                 return;
             default:
-                WriteTitle(output, d.Header);
-                output.WriteLine("一、收支情况");
+                WriteTitle(output, d.Header, format);
+                WriteHeading(output, "一、收支情况", format);
                 var results = new TextTable(("项目", false), ("本季数", true), ("本年累计数", true));
                 foreach (var l in d.Results)
                 {
                     results.Add(l.Name, l.Quarter.ToString(), l.Year.ToString());
                 }
 
-                results.Write(output);
+                results.Write(output, format);
                 output.WriteLine();
-                output.WriteLine("二、资产负债");
+                WriteHeading(output, "二、资产负债", format);
                 var position = new TextTable(("项目", false), ("年初数", true), ("期末数", true));
                 foreach (var l in d.Position)
                 {
                     position.Add(l.Name, l.Year.ToString(), l.Quarter.ToString());
                 }
 
-                position.Write(output);
+                position.Write(output, format);
                 output.WriteLine();
-                output.WriteLine($"三、大额收支（单笔{d.LargeThreshold}元及以上）");
+                WriteHeading(output, $"三、大额收支（单笔{d.LargeThreshold}元及以上）", format);
                 var large = new TextTable(("日期", false), ("凭证号", false), ("摘要", false), ("金额", true));
                 foreach (var v in d.LargeItems)
                 {
                     large.Add(v.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), (d.Header.IsRollUp ? v.OrgCode + " " : string.Empty) + v.VoucherNumber, v.Summary, v.Amount.ToString());
                 }
 
-                large.Write(output);
+                large.Write(output, format);
                 return;
         }
     }

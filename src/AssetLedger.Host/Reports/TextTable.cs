@@ -10,8 +10,15 @@ internal sealed class TextTable(params (string Header, bool RightAligned)[] colu
 
     public void Add(params string[] cells) => rows.Add(cells);
 
-    public void Write(TextWriter output)
+    /// <summary>Plain text lined up in columns, or (for the web pages) an HTML table with every cell encoded.</summary>
+    public void Write(TextWriter output, ReportFormat format = ReportFormat.Text)
     {
+        if (format == ReportFormat.Html)
+        {
+            WriteHtml(output);
+            return;
+        }
+
         var widths = columns.Select((c, i) => Math.Max(Width(c.Header), rows.Count == 0 ? 0 : rows.Max(r => Width(r[i])))).ToArray();
         WriteRow(output, columns.Select(c => c.Header).ToArray(), widths);
         output.WriteLine(string.Join("  ", widths.Select(w => new string('-', w))));
@@ -19,6 +26,21 @@ internal sealed class TextTable(params (string Header, bool RightAligned)[] colu
         {
             WriteRow(output, row, widths);
         }
+    }
+
+    private void WriteHtml(TextWriter output)
+    {
+        string Cell(string tag, int i, string text) =>
+            $"<{tag}{(columns[i].RightAligned ? " class=\"num\"" : string.Empty)}>{System.Text.Encodings.Web.HtmlEncoder.Default.Encode(text.Trim())}</{tag}>";
+        output.Write("<table class=\"report\"><thead><tr>");
+        output.Write(string.Concat(columns.Select((c, i) => Cell("th", i, c.Header))));
+        output.Write("</tr></thead><tbody>");
+        foreach (var row in rows)
+        {
+            output.Write("<tr>" + string.Concat(row.Select((cell, i) => Cell("td", i, cell))) + "</tr>");
+        }
+
+        output.WriteLine("</tbody></table>");
     }
 
     private void WriteRow(TextWriter output, string[] cells, int[] widths)

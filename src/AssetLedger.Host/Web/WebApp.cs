@@ -9,6 +9,7 @@ using AssetLedger.Host.Notifications;
 using AssetLedger.Host.Scheduling;
 using AssetLedger.Rules.Persistence;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.FileProviders;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -76,22 +77,53 @@ public static class WebApp
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Strict;
                 o.ExpireTimeSpan = TimeSpan.FromHours(8);
-                o.Events.OnRedirectToLogin = context => Task.FromResult(context.Response.StatusCode = StatusCodes.Status401Unauthorized);
+                o.LoginPath = "/signin";
+
+                // A page sends the browser to the sign-in page and back; the API answers 401 or 403.
+                o.Events.OnRedirectToLogin = context =>
+                {
+                    if (IsMachineRequest(context.Request))
+                    {
+                        context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                    }
+                    else
+                    {
+                        context.Response.Redirect(context.RedirectUri);
+                    }
+
+                    return Task.CompletedTask;
+                };
                 o.Events.OnRedirectToAccessDenied = context => Task.FromResult(context.Response.StatusCode = StatusCodes.Status403Forbidden);
             });
+        builder.Services.AddRazorPages(o =>
+        {
+            o.RootDirectory = "/Web/Pages";
+            o.Conventions.AuthorizeFolder("/");
+            o.Conventions.AllowAnonymousToPage("/SignIn");
+            o.Conventions.AllowAnonymousToPage("/Status");
+        });
         builder.Services.AddAntiforgery(o => o.HeaderName = Api.SignInEndpoints.CsrfHeader);
         builder.Services.AddAuthorization();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
         var app = builder.Build();
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+
+        // The API answers problem details; a page that fails shows the Chinese status page, never a stack trace.
+        app.UseWhen(c => IsMachineRequest(c.Request), api => api.UseExceptionHandler().UseStatusCodePages());
+        app.UseWhen(c => !IsMachineRequest(c.Request), pages => pages.UseExceptionHandler("/status/500").UseStatusCodePagesWithReExecute("/status/{0}"));
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            // The pages' own stylesheet and scripts (Web/Assets, copied beside the program); nothing third-party.
+            FileProvider = new PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "web-assets")),
+            RequestPath = "/assets",
+        });
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapGet("/health", HealthAsync);
         app.MapApi();
         app.MapSignIn();
+        app.MapRazorPages();
         app.MapOpenApi(); // /openapi/v1.json, generated from the endpoints
         app.Lifetime.ApplicationStarted.Register(() =>
         {
@@ -100,6 +132,11 @@ public static class WebApp
         });
         return Outcome<WebApplication>.Success(app);
     }
+
+    /// <summary>Requests from programs (the API, the JSON sign-in, the health check), answered with status codes rather than pages.</summary>
+    private static bool IsMachineRequest(HttpRequest request) =>
+        request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/account") || request.Path.StartsWithSegments("/health")
+        || request.Path.StartsWithSegments("/openapi");
 
     /// <summary>Creates or migrates the database, then serves until stopped.</summary>
     public static async Task<int> RunAsync(string[] args, TimeProvider time, CancellationToken ct = default)

@@ -19,22 +19,36 @@ public static class SignInEndpoints
 {
     public const string CsrfHeader = "X-CSRF-TOKEN";
 
+    public const string LockedOut = "signin.locked_out";
+
+    /// <summary>
+    /// The one password sign-in (the JSON endpoint and the sign-in page): the cookie on success; a wrong password counts
+    /// towards the lockout (5 in a row lock the account, and its API tokens, for 15 minutes).
+    /// </summary>
+    public static async Task<Outcome<AppUser>> SignInAsync(SignInManager<AppUser> signIn, string? userName, string? password)
+    {
+        var user = await signIn.UserManager.FindByNameAsync(userName ?? string.Empty);
+        var result = user is null
+            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
+            : await signIn.PasswordSignInAsync(user, password ?? string.Empty, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            return Outcome<AppUser>.Success(user!);
+        }
+
+        return result.IsLockedOut
+            ? new LedgerError(LockedOut, $"too many wrong passwords: the account is locked until {user!.LockoutEnd!.Value.ToOffset(LedgerClock.ChinaOffset):yyyy-MM-dd HH:mm}")
+            : new LedgerError("signin.failed", "the user name or the password is wrong");
+    }
+
     public static void MapSignIn(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/account/login", async (SignInRequest body, SignInManager<AppUser> signIn, TimeProvider time) =>
+        app.MapPost("/account/login", async (SignInRequest body, SignInManager<AppUser> signIn) =>
         {
-            var user = await signIn.UserManager.FindByNameAsync(body.User ?? string.Empty);
-            var result = user is null
-                ? Microsoft.AspNetCore.Identity.SignInResult.Failed
-                : await signIn.PasswordSignInAsync(user, body.Password ?? string.Empty, isPersistent: false, lockoutOnFailure: true);
-            if (result.Succeeded)
-            {
-                return Results.Ok(new { user = user!.UserName, name = user.DisplayName });
-            }
-
-            return result.IsLockedOut
-                ? ApiEndpoints.Problem(403, [new LedgerError("signin.locked_out", $"too many wrong passwords: the account is locked until {user!.LockoutEnd!.Value.ToOffset(LedgerClock.ChinaOffset):yyyy-MM-dd HH:mm}")])
-                : ApiEndpoints.Problem(401, [new LedgerError("signin.failed", "the user name or the password is wrong")]);
+            var signedIn = await SignInAsync(signIn, body.User, body.Password);
+            return signedIn.Succeeded
+                ? Results.Ok(new { user = signedIn.Value.UserName, name = signedIn.Value.DisplayName })
+                : ApiEndpoints.Problem(signedIn.Errors[0].Code == LockedOut ? 403 : 401, signedIn.Errors);
         });
 
         app.MapPost("/account/logout", async (SignInManager<AppUser> signIn) =>

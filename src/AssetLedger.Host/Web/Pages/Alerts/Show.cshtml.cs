@@ -1,0 +1,111 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using AssetLedger.Core.Common;
+using AssetLedger.Core.Organizations;
+using AssetLedger.Host.Accounts;
+using AssetLedger.Rules.Alerts;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace AssetLedger.Host.Web.Pages.Alerts;
+
+/// <summary>
+/// One alert (the mails link here): its explanation, the vouchers its evidence names (drill down), the parameters in
+/// force, its handling history, and — for the township's supervisor — 确认, 办结 or 排除 with a comment.
+/// </summary>
+public sealed class ShowModel(AccessScope scope, BookDirectory books, AlertService alerts) : PageModel
+{
+    public AlertDetail Detail { get; private set; } = null!;
+
+    public Organization Organization { get; private set; } = null!;
+
+    public bool MayHandle { get; private set; }
+
+    /// <summary>The vouchers the evidence names: by id where it has one, else by number.</summary>
+    public IReadOnlyList<(string Text, string Href)> Vouchers { get; private set; } = [];
+
+    public string Evidence { get; private set; } = string.Empty;
+
+    public IReadOnlyList<LedgerError> Errors { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
+
+    public async Task<IActionResult> OnPostAsync(long id, string? action, string? comment, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } denied)
+        {
+            return denied;
+        }
+
+        if (!MayHandle)
+        {
+            return Forbid();
+        }
+
+        AlertState? to = action switch { "ack" => AlertState.Acknowledged, "resolve" => AlertState.Resolved, "dismiss" => AlertState.Dismissed, _ => null };
+        if (to is null)
+        {
+            return BadRequest();
+        }
+
+        var moved = await alerts.MoveAsync(id, to.Value, comment ?? string.Empty, ct);
+        if (moved.Succeeded)
+        {
+            return Redirect($"/alerts/{id}");
+        }
+
+        Errors = moved.Errors;
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+
+    private async Task<IActionResult?> LoadAsync(long id, CancellationToken ct)
+    {
+        var found = await alerts.FindAsync(id, ct);
+        var orgId = found is null ? (int?)null : (await books.BookOrganizationsAsync(ct))[found.Alert.BookId];
+        if (found is null || !await scope.AllowsAsync(User, AccessScope.Action.Read, orgId!.Value, ct))
+        {
+            return NotFound(); // an alert outside the user's organizations is answered as missing
+        }
+
+        Detail = found;
+        Organization = (await books.OrganizationsAsync(ct))[orgId.Value];
+        MayHandle = await scope.AllowsAsync(User, AccessScope.Action.Supervise, orgId.Value, ct);
+        var evidence = JsonNode.Parse(found.Alert.Evidence);
+        Evidence = evidence?.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All) }) ?? string.Empty;
+        Vouchers = VouchersIn(evidence).Distinct().ToList();
+        return null;
+    }
+
+    /// <summary>Every <c>voucherId</c> in the evidence, and every <c>voucher</c> number that comes without one.</summary>
+    private IEnumerable<(string Text, string Href)> VouchersIn(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                var number = o["voucher"] is JsonValue n && n.TryGetValue<string>(out var text) ? text : null;
+                if (o["voucherId"] is JsonValue idValue && idValue.TryGetValue<long>(out var voucherId))
+                {
+                    yield return (number ?? $"#{voucherId}", $"/vouchers/{voucherId}");
+                }
+                else if (number is not null)
+                {
+                    yield return (number, $"/vouchers?handler=ByNumber&org={Organization.Code}&number={Uri.EscapeDataString(number)}");
+                }
+
+                foreach (var child in o.Where(p => p.Key is not ("voucher" or "voucherId")).SelectMany(p => VouchersIn(p.Value)))
+                {
+                    yield return child;
+                }
+
+                break;
+            case JsonArray a:
+                foreach (var child in a.SelectMany(VouchersIn))
+                {
+                    yield return child;
+                }
+
+                break;
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using AssetLedger.Core.Organizations;
+using AssetLedger.Host.Accounts;
+using AssetLedger.Rules.Alerts;
+using AssetLedger.Rules.Persistence;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace AssetLedger.Host.Web.Pages;
+
+/// <summary>首页: one card per grant, with what that role does there — an accountant's book, a supervisor's township, an auditor's reports.</summary>
+public sealed class IndexModel(AccessScope scope, BookDirectory books, RulesDbContext rules, UserManager<AppUser> users) : PageModel
+{
+    public sealed record Card(string OrgCode, string OrgName, string RoleName, int OpenAlerts, IReadOnlyList<(string Text, string Href)> Links);
+
+    public string DisplayName { get; private set; } = string.Empty;
+
+    public List<Card> Cards { get; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var user = await users.GetUserAsync(User);
+        DisplayName = user?.DisplayName ?? user?.UserName ?? string.Empty;
+        var period = Core.Periods.AccountingPeriod.Of(Core.Common.LedgerClock.Today(HttpContext.RequestServices.GetRequiredService<TimeProvider>()));
+        foreach (var (role, org) in await scope.GrantsAsync(User, ct))
+        {
+            var target = org ?? (await books.OrganizationsAsync(ct)).Values.Where(o => o.ParentId is null).OrderBy(o => o.Code, StringComparer.Ordinal).FirstOrDefault();
+            if (target is null)
+            {
+                continue;
+            }
+
+            var under = await books.FindBooksUnderAsync(target.Code, ct);
+            var bookIds = under.Succeeded ? under.Value.Select(b => b.Book.Id).ToList() : [];
+            var open = await rules.Alerts.CountAsync(a => bookIds.Contains(a.BookId) && a.State == AlertState.Open, ct);
+            var reports = $"/reports?org={target.Code}&period={period}";
+            IReadOnlyList<(string, string)> links = role switch
+            {
+                AccessRole.Accountant =>
+                [
+                    ("记账（录入凭证）", $"/books/{target.Code}/vouchers/new"), ("凭证查询", $"/books/{target.Code}/vouchers?period={period}"),
+                    ("结账", $"/books/{target.Code}/periods"), ("报表", reports),
+                ],
+                AccessRole.Supervisor => [("预警处理", $"/alerts?org={target.Code}&state=open"), ("全部预警", $"/alerts?org={target.Code}"), ("报表", reports)],
+                _ => [("报表", reports), ("预警", $"/alerts?org={target.Code}")],
+            };
+            Cards.Add(new Card(target.Code, target.Name, RoleNames.Chinese(role) + (org is null ? "（全部单位）" : string.Empty), open, links));
+        }
+    }
+}

@@ -1,0 +1,149 @@
+using AssetLedger.Core.Common;
+using AssetLedger.Core.Import;
+using AssetLedger.Core.Organizations;
+using AssetLedger.Core.Vouchers;
+using AssetLedger.Host.Accounts;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace AssetLedger.Host.Web.Pages.Vouchers;
+
+/// <summary>
+/// 录入凭证: the accountant's voucher form. The same posting as the API and the imports; a key made when the form is
+/// shown makes a second submission (a double click, a reload) the same voucher, not a second one.
+/// </summary>
+public sealed class NewModel(AccessScope scope, BookDirectory books, VoucherPosting posting, TimeProvider time) : PageModel
+{
+    public sealed class LineInput
+    {
+        public string? Summary { get; set; }
+
+        public string? Account { get; set; }
+
+        public string? Counterparty { get; set; }
+
+        public string? Debit { get; set; }
+
+        public string? Credit { get; set; }
+
+        public bool IsBlank => string.IsNullOrWhiteSpace(Summary) && string.IsNullOrWhiteSpace(Account) && string.IsNullOrWhiteSpace(Debit) && string.IsNullOrWhiteSpace(Credit);
+    }
+
+    [FromRoute]
+    public string Org { get; set; } = string.Empty;
+
+    [BindProperty]
+    public string Key { get; set; } = string.Empty;
+
+    [BindProperty]
+    public string? Date { get; set; }
+
+    [BindProperty]
+    public string? Resolution { get; set; }
+
+    [BindProperty]
+    public int Attachments { get; set; }
+
+    [BindProperty]
+    public List<LineInput> Lines { get; set; } = [];
+
+    public Organization Organization { get; private set; } = null!;
+
+    /// <summary>The postable accounts, as the picker offers them: <c>11201 应收款—张三</c>.</summary>
+    public IReadOnlyList<string> Accounts { get; private set; } = [];
+
+    public IReadOnlyList<LedgerError> Errors { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (await LoadAsync(ct) is { } denied)
+        {
+            return denied;
+        }
+
+        Key = $"web-{Guid.NewGuid():N}";
+        Date = LedgerClock.Today(time).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        Lines = [new(), new(), new(), new()];
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (await LoadAsync(ct) is { } denied)
+        {
+            return denied;
+        }
+
+        var errors = new List<LedgerError>();
+        var date = CsvTable.ParseDate(Date ?? string.Empty);
+        errors.AddRange(date.Errors.Select(e => e.At("日期")));
+        var lines = new List<VoucherLineDraft>();
+        for (var i = 0; i < Lines.Count; i++)
+        {
+            var line = Lines[i];
+            if (line.IsBlank)
+            {
+                continue;
+            }
+
+            var debit = string.IsNullOrWhiteSpace(line.Debit) ? Outcome<Money>.Success(Money.Zero) : Money.Parse(line.Debit);
+            var credit = string.IsNullOrWhiteSpace(line.Credit) ? Outcome<Money>.Success(Money.Zero) : Money.Parse(line.Credit);
+            errors.AddRange(debit.Errors.Select(e => e.At($"第 {i + 1} 行 借方")));
+            errors.AddRange(credit.Errors.Select(e => e.At($"第 {i + 1} 行 贷方")));
+            if (debit.Succeeded && credit.Succeeded)
+            {
+                lines.Add(new VoucherLineDraft(line.Account ?? string.Empty, line.Summary ?? string.Empty, debit.Value, credit.Value,
+                    string.IsNullOrWhiteSpace(line.Counterparty) ? null : line.Counterparty.Trim()));
+            }
+        }
+
+        if (errors.Count == 0)
+        {
+            var book = await books.FindBookAsync(Org, ct);
+            var chart = await books.LoadChartAsync(book.Value.Book.Id, ct);
+            var posted = await posting.PostAsync(chart, new VoucherDraft(Key, date.Value, lines, Resolution, Math.Max(0, Attachments), User.Identity?.Name), ct);
+            if (posted.Succeeded)
+            {
+                return Redirect($"/vouchers/{posted.Value.Vouchers[0].Id}?posted=1");
+            }
+
+            errors.AddRange(posted.Errors);
+        }
+
+        Errors = errors;
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        while (Lines.Count < 4)
+        {
+            Lines.Add(new());
+        }
+
+        return Page();
+    }
+
+    /// <summary>The amount in 人民币大写 for the form's running total (the one implementation, on the server).</summary>
+    public IActionResult OnGetCapitals(string? amount)
+    {
+        var parsed = Money.Parse(amount);
+        return new JsonResult(new { text = parsed.Succeeded ? ChineseCapitals.Format(parsed.Value) : string.Empty });
+    }
+
+    private async Task<IActionResult?> LoadAsync(CancellationToken ct)
+    {
+        var (denied, org) = await this.CheckAsync(scope, books, Org, AccessScope.Action.Post, ct);
+        if (denied is not null)
+        {
+            return denied;
+        }
+
+        Organization = org;
+        var book = await books.FindBookAsync(Org, ct);
+        if (!book.Succeeded)
+        {
+            return NotFound();
+        }
+
+        var chart = await books.LoadChartAsync(book.Value.Book.Id, ct);
+        Accounts = chart.Accounts.Where(chart.IsLeaf).Select(a => $"{a.Code} {chart.FullName(a)}").ToList();
+        return null;
+    }
+}
