@@ -39,7 +39,11 @@ public static class WebApp
     public static Outcome<WebApplication> Build(string[] args, TimeProvider time)
     {
         // appsettings.json beside the program, whatever folder it is started from (the database path is relative to that folder).
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        // The application is this assembly whoever starts it (the tests run it inside their own host): its pages are found here.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args, ContentRootPath = AppContext.BaseDirectory, ApplicationName = typeof(WebApp).Assembly.GetName().Name,
+        });
         if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
         {
             builder.WebHost.UseUrls(DefaultUrl);
@@ -115,9 +119,10 @@ public static class WebApp
         app.UseStaticFiles(new StaticFileOptions
         {
             // The pages' own stylesheet and scripts (Web/Assets, copied beside the program); nothing third-party.
-            FileProvider = new PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "web-assets")),
+            FileProvider = new PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "Web", "Assets")),
             RequestPath = "/assets",
         });
+        app.UseRouting(); // after the status pages, so that a re-executed request (/status/404) is routed again
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapGet("/health", HealthAsync);

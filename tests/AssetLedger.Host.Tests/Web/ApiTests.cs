@@ -6,7 +6,7 @@ using System.Text.Json;
 namespace AssetLedger.Host.Tests.Web;
 
 /// <summary>The JSON API: who may read and change what, vouchers, reports, imports, sign-in, and bad input as problem details.</summary>
-public sealed class ApiTests : ApiTestServer
+public sealed class ApiTests : LiveServer
 {
     [Theory]
     [InlineData(null, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized)]

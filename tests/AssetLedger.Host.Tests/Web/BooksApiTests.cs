@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace AssetLedger.Host.Tests.Web;
 
 /// <summary>The API's books: the chart of accounts, the months (close, reopen, year-end), and the budget.</summary>
-public sealed class BooksApiTests : ApiTestServer
+public sealed class BooksApiTests : LiveServer
 {
     [Fact]
     public async Task The_accountant_adds_a_detail_account_that_the_chart_then_shows_as_postable_under_its_parent()

@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace AssetLedger.Host.Tests.Web;
 
 /// <summary>The API's registers: fixed assets with their depreciation and disposal, land and waters, contracts and rent.</summary>
-public sealed class RegistersApiTests : ApiTestServer
+public sealed class RegistersApiTests : LiveServer
 {
     private async Task TractorAsync() =>
         await Cli.OkAsync("asset", "import", Cli.WriteFile("a.csv",

@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace AssetLedger.Host.Tests.Web;
 
 /// <summary>The API's supervision: alerts with their evidence, rule parameters in force and their settings, backtests, subscriptions.</summary>
-public sealed class RulesApiTests : ApiTestServer
+public sealed class RulesApiTests : LiveServer
 {
     [Fact]
     public async Task An_alert_is_read_with_its_evidence_and_its_handling_history()

@@ -23,9 +23,9 @@ public sealed class ShowModel(AccessScope scope, BookDirectory books, VoucherRea
 
     public IReadOnlyList<LedgerError> Errors { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(long id, bool posted, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(long id, string? posted, CancellationToken ct)
     {
-        JustPosted = posted;
+        JustPosted = posted is "1";
         return await LoadAsync(id, ct) ?? Page();
     }
 

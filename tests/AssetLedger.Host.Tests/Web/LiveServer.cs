@@ -10,12 +10,12 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AssetLedger.Host.Tests.Web;
 
 /// <summary>
-/// A real server on loopback over a real SQLite file, for the API's tests: the county 3301, township 330101 with the
-/// villages 33010101 (a 60,000 元 payment in March 2024, so one LARGE_TXN alert) and 33010102; the county 3302 with
+/// A real server on loopback over a real SQLite file, for the API's and the pages' tests: the county 3301, township
+/// 330101 with the villages 33010101 (a 60,000 元 payment in March 2024, so one LARGE_TXN alert) and 33010102; the county 3302 with
 /// the village 33020101, outside everyone's scope but the administrator's; and a user per role with a personal API
-/// token — acct-a (33010101), acct-b (33010102), super (330101), audit (3301), admin.
+/// token and the password Passw0rdOK — acct-a (33010101), acct-b (33010102), super (330101), audit (3301), admin.
 /// </summary>
-public abstract class ApiTestServer : IAsyncLifetime, IDisposable
+public abstract class LiveServer : IAsyncLifetime, IDisposable
 {
     private readonly Dictionary<string, string> tokens = [];
     private WebApplication app = null!;
@@ -27,7 +27,7 @@ public abstract class ApiTestServer : IAsyncLifetime, IDisposable
     /// <summary>The large payment's LARGE_TXN alert, the only one.</summary>
     protected long Alert { get; } = 1;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         await Cli.CountyWithVillageAsync();
         await Cli.OkAsync("org", "add", "33010102", "西岭村", "--level", "village", "--parent", "330101");
@@ -51,7 +51,7 @@ public abstract class ApiTestServer : IAsyncLifetime, IDisposable
         Server = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await app.StopAsync();
         await app.DisposeAsync();

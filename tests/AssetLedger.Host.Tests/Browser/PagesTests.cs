@@ -1,0 +1,131 @@
+using ClosedXML.Excel;
+using Microsoft.Playwright;
+
+namespace AssetLedger.Host.Tests.Browser;
+
+/// <summary>The people's work through the pages, in Chromium: voucher entry, an alert from raising to resolving, reports, and scope.</summary>
+public sealed class PagesTests : BrowserTestBase
+{
+    /// <summary>Where a saved voucher is shown: <c>/vouchers/{id}?posted=1</c>.</summary>
+    private static readonly System.Text.RegularExpressions.Regex Posted = new(@"/vouchers/\d+\?posted=1$");
+
+    private static async Task FillLineAsync(IPage page, int line, string summary, string account, string? debit = null, string? credit = null)
+    {
+        await page.FillAsync($"input[name='Lines[{line}].Summary']", summary);
+        await page.FillAsync($"input[name='Lines[{line}].Account']", account);
+        await page.FillAsync($"input[name='Lines[{line}].Debit']", debit ?? string.Empty);
+        await page.FillAsync($"input[name='Lines[{line}].Credit']", credit ?? string.Empty);
+    }
+
+    [SkippableFact]
+    public async Task An_accountant_posts_a_balanced_voucher_and_is_stopped_on_an_unbalanced_one()
+    {
+        RequireBrowser();
+        var page = await SignedInAsync("acct-a");
+        await ShotAsync(page, "accountant", "home");
+
+        await page.ClickAsync("text=记账（录入凭证）");
+        await page.FillAsync("input[name=Date]", "2024-03-06");
+        await FillLineAsync(page, 0, "购买办公用品", "513", debit: "100");
+        await FillLineAsync(page, 1, "购买办公用品", "101 库存现金", credit: "99.99");
+        var runningDifference = await page.TextContentAsync("#difference");
+        await ShotAsync(page, "accountant", "unbalanced");
+        await page.ClickAsync("#post");
+        var refusal = await page.TextContentAsync(".errors");
+        await page.FillAsync("input[name='Lines[1].Credit']", "100");
+        await Assertions.Expect(page.Locator("#capitals")).ToHaveTextAsync("人民币（大写）壹佰元整");
+        await ShotAsync(page, "accountant", "balanced");
+        await page.ClickAsync("#post");
+        await page.WaitForURLAsync(Posted);
+        await ShotAsync(page, "accountant", "posted");
+
+        runningDifference.Should().Be("0.01");
+        refusal.Should().Contain("凭证未保存").And.Contain("voucher.unbalanced");
+        (await page.TextContentAsync(".notice")).Should().Contain("已保存");
+        (await page.TextContentAsync("#voucher-number")).Should().Be("2024-03/记-0002");
+        (await page.TextContentAsync("#voucher-lines tfoot")).Should().Contain("壹佰元整");
+        var journal = await Cli.OkAsync("report", "journal", "--org", "33010101", "--period", "2024-03");
+        journal.Should().Contain("记-0002").And.NotContain("记-0003", "the unbalanced voucher wrote nothing");
+    }
+
+    [SkippableFact]
+    public async Task A_large_payment_raises_an_alert_that_the_supervisor_drills_into_and_resolves()
+    {
+        RequireBrowser();
+        var accountant = await SignedInAsync("acct-a");
+        await accountant.GotoAsync("/books/33010101/vouchers/new");
+        await accountant.FillAsync("input[name=Date]", "2024-03-07");
+        await accountant.FillAsync("input[name=Resolution]", "");
+        await FillLineAsync(accountant, 0, "支付道路硬化工程款", "511", debit: "80,000");
+        await FillLineAsync(accountant, 1, "支付道路硬化工程款", "102", credit: "80,000");
+        await accountant.ClickAsync("#post");
+        await accountant.WaitForURLAsync(Posted);
+        var voucher = await accountant.TextContentAsync("#voucher-number");
+
+        (await Cli.OkAsync("rules", "run")).Should().Contain("LARGE_TXN"); // what the scheduler's job runs every 15 minutes
+
+        var supervisor = await SignedInAsync("super");
+        await ShotAsync(supervisor, "supervisor", "home");
+        await supervisor.ClickAsync("text=预警处理");
+        await ShotAsync(supervisor, "supervisor", "inbox");
+        await supervisor.ClickAsync("#alerts tr:has-text('80,000.00') a");
+        await ShotAsync(supervisor, "supervisor", "alert");
+        var alertUrl = supervisor.Url;
+        await supervisor.ClickAsync(".evidence-voucher");
+        await ShotAsync(supervisor, "supervisor", "evidence");
+        var drilled = await supervisor.TextContentAsync("#voucher-number");
+        var reversible = await supervisor.Locator("text=红字冲销").CountAsync();
+        await supervisor.GotoAsync(alertUrl);
+        await supervisor.FillAsync("textarea[name=comment]", "已核实：村民代表会议决议2024-02，已补录决议编号");
+        await supervisor.ClickAsync("button[value=resolve]");
+        await ShotAsync(supervisor, "supervisor", "resolved");
+
+        drilled.Should().Be(voucher, "the alert's evidence leads to the voucher the accountant posted");
+        reversible.Should().Be(0, "a supervisor reads the books but does not post in them");
+        (await supervisor.TextContentAsync("#alert-state")).Should().Be("已办结");
+        (await supervisor.TextContentAsync("#history")).Should().Contain("super").And.Contain("已核实");
+        (await Cli.OkAsync("alerts", "list", "--org", "33010101", "--state", "resolved")).Should().Contain("80,000.00");
+    }
+
+    [SkippableFact]
+    public async Task The_auditor_reads_the_balance_sheet_on_screen_and_downloads_a_workbook_that_opens()
+    {
+        RequireBrowser();
+        var page = await SignedInAsync("audit");
+        await ShotAsync(page, "auditor", "home");
+
+        await page.GotoAsync("/reports?org=33010101&period=2024-03&kind=balance-sheet");
+        await ShotAsync(page, "auditor", "balance-sheet");
+        var onScreen = await page.TextContentAsync("#report");
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#download"));
+        var file = Path.Combine(Cli.Folder, download.SuggestedFilename);
+        await download.SaveAsAsync(file);
+        await page.GotoAsync("/reports?org=330101&period=2024-03&kind=income-statement");
+        await ShotAsync(page, "auditor", "income-statement-township");
+
+        onScreen.Should().Contain("资产负债表").And.Contain("东风村");
+        using var workbook = new XLWorkbook(file);
+        workbook.Worksheet(1).Cell(1, 1).GetString().Should().Be("资产负债表");
+        (await page.TextContentAsync("#report")).Should().Contain("汇总");
+    }
+
+    [SkippableFact]
+    public async Task An_accountant_of_another_village_cannot_reach_the_voucher_and_nobody_unsigned_reaches_anything()
+    {
+        RequireBrowser();
+        var other = await SignedInAsync("acct-b");
+
+        var voucher = await other.GotoAsync("/vouchers/1");
+        await ShotAsync(other, "other-accountant", "voucher");
+        var voucherPage = await other.TextContentAsync("h1");
+        var entry = await other.GotoAsync("/books/33010101/vouchers/new");
+        var entryPage = await other.TextContentAsync("h1");
+        var anonymous = await (await other.Context.Browser!.NewPageAsync()).GotoAsync(new Uri(Server, "/books/33010101/vouchers").ToString());
+
+        voucher!.Status.Should().Be(404);
+        voucherPage.Should().Be("页面不存在");
+        entry!.Status.Should().Be(403);
+        entryPage.Should().Be("无权访问");
+        anonymous!.Url.Should().Contain("/signin?ReturnUrl=");
+    }
+}
