@@ -49,6 +49,33 @@ public sealed class PagesTests : BrowserTestBase
     }
 
     [SkippableFact]
+    public async Task An_accountant_closes_the_month_and_then_cannot_post_into_it_until_it_is_reopened_with_a_reason()
+    {
+        RequireBrowser();
+        var page = await SignedInAsync("acct-a");
+
+        await page.ClickAsync("text=结账");
+        await ShotAsync(page, "accountant", "periods");
+        await page.ClickAsync("#close");
+        var closed = await page.TextContentAsync(".notice");
+        await page.GotoAsync("/books/33010101/vouchers/new");
+        await page.FillAsync("input[name=Date]", "2024-03-20");
+        await FillLineAsync(page, 0, "补记", "513", debit: "10");
+        await FillLineAsync(page, 1, "补记", "101", credit: "10");
+        await page.ClickAsync("#post");
+        var refused = await page.TextContentAsync(".errors");
+        await page.GotoAsync("/books/33010101/periods");
+        await page.FillAsync("input[name=reason]", "补记3月凭证");
+        await page.ClickAsync("#reopen");
+        await ShotAsync(page, "accountant", "reopened");
+
+        closed.Should().Contain("2024-03 已结账");
+        refused.Should().Contain("2024-03");
+        (await page.TextContentAsync(".notice")).Should().Contain("2024-03 已反结账");
+        (await page.TextContentAsync("#months")).Should().NotContain("已结账");
+    }
+
+    [SkippableFact]
     public async Task A_large_payment_raises_an_alert_that_the_supervisor_drills_into_and_resolves()
     {
         RequireBrowser();
