@@ -11,6 +11,7 @@ using AssetLedger.Benchmarks;
 // The Excel journal's: ... -- xlsx [--rows 100000] [--rounds 3]
 // The server's start-up: ... -- startup [--work DIR]
 // Posting over HTTP: ... -- api-load [--work DIR]
+// The web pages on the demo county: ... -- pages [--work DIR]
 // A phase can be run alone: ... -- phase <name> <work dir> <books>
 if (args.Length > 0 && args[0] == "phase")
 {
@@ -22,6 +23,12 @@ if (args.Length > 0 && args[0] == "phase")
 if (args.Length > 0 && args[0] == "api-load")
 {
     Console.WriteLine(await ApiLoadBench.RunAsync(OptionText("--work") ?? Path.Combine(Path.GetTempPath(), "assetledger-api-bench")));
+    return 0;
+}
+
+if (args.Length > 0 && args[0] == "pages")
+{
+    Console.WriteLine(await PagesBench.RunAsync(OptionText("--work") ?? Path.Combine(Path.GetTempPath(), "assetledger-pages-bench")));
     return 0;
 }
 
