@@ -115,6 +115,28 @@ public sealed class PagesTests : BrowserTestBase
     }
 
     [SkippableFact]
+    public async Task The_dashboard_draws_the_townships_alerts_budget_money_and_arrears_as_charts()
+    {
+        RequireBrowser();
+        await Cli.OkAsync("budget", "import", Cli.WriteFile("b.csv", "account,amount\n511,50000\n"), "--org", "33010101", "--year", "2024");
+        var page = await SignedInAsync("super");
+
+        await page.ClickAsync("text=看板");
+        await page.GotoAsync("/dashboard?org=330101&period=2024-03");
+        await Assertions.Expect(page.Locator(".chart .main-svg").First).ToBeVisibleAsync();
+        await ShotAsync(page, "supervisor", "dashboard");
+
+        (await page.Locator(".chart").CountAsync()).Should().Be(4);
+        foreach (var chart in new[] { "alerts", "budget", "cash", "arrears" })
+        {
+            (await page.Locator($"#chart-{chart} .main-svg").CountAsync()).Should().BeGreaterThan(0, "the {0} chart is drawn", chart);
+        }
+
+        (await page.TextContentAsync("#chart-alerts")).Should().Contain("大额收支");
+        (await page.TextContentAsync("#chart-budget")).Should().Contain("东风村");
+    }
+
+    [SkippableFact]
     public async Task The_auditor_reads_the_balance_sheet_on_screen_and_downloads_a_workbook_that_opens()
     {
         RequireBrowser();
