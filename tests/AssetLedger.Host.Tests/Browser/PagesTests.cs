@@ -115,6 +115,40 @@ public sealed class PagesTests : BrowserTestBase
     }
 
     [SkippableFact]
+    public async Task The_supervisor_backtests_a_threshold_sets_it_for_the_township_and_subscribes_an_address()
+    {
+        RequireBrowser();
+        var page = await SignedInAsync("super");
+
+        await page.ClickAsync("text=预警规则与回测");
+        await page.SelectOptionAsync("form:has(#backtest) select[name=Rule]", "LARGE_TXN");
+        await page.FillAsync("input[name=From]", "2024-01-01");
+        await page.FillAsync("input[name=To]", "2024-12-31");
+        await page.FillAsync("textarea[name=Parameters]", "tier1=70000\ntier2=80000\ntier3=90000");
+        await page.ClickAsync("#backtest");
+        await ShotAsync(page, "supervisor", "backtest");
+        var backtest = await page.TextContentAsync("#backtest-count");
+        await page.SelectOptionAsync("form:has(#set) select[name=rule]", "LARGE_TXN");
+        await page.FillAsync("input[name=parameter]", "tier3");
+        await page.FillAsync("input[name=value]", "100000");
+        await page.FillAsync("input[name=reason]", "镇党委会2024年第3次会议");
+        await page.ClickAsync("#set");
+        var tier3 = await page.TextContentAsync(".parameter[data-rule=LARGE_TXN][data-name=tier3]");
+        await ShotAsync(page, "supervisor", "rules");
+        await page.GotoAsync("/subscribers");
+        await page.FillAsync("input[name=email]", "wang.wu@nongjing.example.cn");
+        await page.FillAsync("input[name=name]", "王五");
+        await page.SelectOptionAsync("select[name=minSeverity]", "serious");
+        await page.ClickAsync("#subscribe");
+        await ShotAsync(page, "supervisor", "subscribers");
+
+        backtest.Should().Contain("0 条");
+        tier3.Should().Contain("100000").And.Contain("330101 设定");
+        (await page.TextContentAsync("#subscribers")).Should().Contain("wang.wu@nongjing.example.cn").And.Contain("严重");
+        (await Cli.OkAsync("alerts", "list", "--org", "330101")).Should().Contain("LARGE_TXN", "the backtest raised nothing new and changed nothing");
+    }
+
+    [SkippableFact]
     public async Task The_dashboard_draws_the_townships_alerts_budget_money_and_arrears_as_charts()
     {
         RequireBrowser();

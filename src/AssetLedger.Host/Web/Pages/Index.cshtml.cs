@@ -41,8 +41,12 @@ public sealed class IndexModel(AccessScope scope, BookDirectory books, RulesDbCo
                     ("记账（录入凭证）", $"/books/{target.Code}/vouchers/new"), ("凭证查询", $"/books/{target.Code}/vouchers?period={period}"),
                     ("结账", $"/books/{target.Code}/periods"), ("报表", reports),
                 ],
-                AccessRole.Supervisor => [("预警处理", $"/alerts?org={target.Code}&state=open"), ("全部预警", $"/alerts?org={target.Code}"), ("报表", reports)],
-                _ => [("报表", reports), ("预警", $"/alerts?org={target.Code}")],
+                AccessRole.Supervisor =>
+                [
+                    ("预警处理", $"/alerts?org={target.Code}&state=open"), ("全部预警", $"/alerts?org={target.Code}"), ("监管看板", $"/dashboard?org={target.Code}"),
+                    ("预警规则与回测", $"/rules?org={target.Code}"), ("预警邮件订阅", "/subscribers"), ("报表", reports),
+                ],
+                _ => [("报表", reports), ("监管看板", $"/dashboard?org={target.Code}"), ("预警", $"/alerts?org={target.Code}")],
             };
             Cards.Add(new Card(target.Code, target.Name, RoleNames.Chinese(role) + (org is null ? "（全部单位）" : string.Empty), open, links));
         }

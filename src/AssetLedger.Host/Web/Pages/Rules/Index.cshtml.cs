@@ -1,0 +1,137 @@
+using System.Globalization;
+using AssetLedger.Core.Common;
+using AssetLedger.Core.Import;
+using AssetLedger.Core.Organizations;
+using AssetLedger.Host.Accounts;
+using AssetLedger.Rules.Engine;
+using AssetLedger.Rules.Settings;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace AssetLedger.Host.Web.Pages.Rules;
+
+/// <summary>
+/// 预警规则: every rule with its parameters as they apply to the organization and who set them; the township's
+/// supervisor sets a threshold for the township or one of its villages, and backtests a proposal first (saves nothing).
+/// </summary>
+public sealed class IndexModel(AccessScope scope, BookDirectory books, RuleSettings settings, RuleEngine engine) : PageModel
+{
+    [FromQuery]
+    public string? Org { get; set; }
+
+    public Organization Organization { get; private set; } = null!;
+
+    public IReadOnlyList<RuleInForce> Rules { get; private set; } = [];
+
+    public bool MaySet { get; private set; }
+
+    public IReadOnlyList<LedgerError> Errors { get; private set; } = [];
+
+    public string? Done { get; private set; }
+
+    /// <summary>The backtest asked for, and what it found.</summary>
+    public BacktestInput Backtest { get; private set; } = new();
+
+    public IReadOnlyList<BacktestFinding>? Findings { get; private set; }
+
+    public sealed class BacktestInput
+    {
+        public string? Rule { get; set; }
+
+        public string? From { get; set; }
+
+        public string? To { get; set; }
+
+        /// <summary>Proposed parameters, one <c>name=value</c> per line.</summary>
+        public string? Parameters { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
+
+    public async Task<IActionResult> OnPostSetAsync(string? rule, string? parameter, string? value, string? reason, CancellationToken ct)
+    {
+        if (await LoadAsync(ct) is { } denied)
+        {
+            return denied;
+        }
+
+        if (!MaySet)
+        {
+            return Forbid();
+        }
+
+        var set = decimal.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var v)
+            ? await settings.SetAsync(Org!, rule ?? string.Empty, parameter ?? string.Empty, v, reason ?? string.Empty, ct)
+            : new LedgerError("rule.value_invalid", $"'{value}' is not a number", "参数值");
+        if (!set.Succeeded)
+        {
+            Errors = set.Errors;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        Done = $"{AlertNamesFor(set.Value.RuleId)} 的参数 {set.Value.Parameter} 已设为 {set.Value.Value:0.##}，适用于{Organization.Name}";
+        return await LoadAsync(ct) ?? Page();
+    }
+
+    public async Task<IActionResult> OnPostBacktestAsync(BacktestInput backtest, CancellationToken ct)
+    {
+        if (await LoadAsync(ct) is { } denied)
+        {
+            return denied;
+        }
+
+        Backtest = backtest;
+        var errors = new List<LedgerError>();
+        var from = CsvTable.ParseDate(backtest.From ?? string.Empty);
+        var to = CsvTable.ParseDate(backtest.To ?? string.Empty);
+        errors.AddRange(from.Errors.Select(e => e.At("起始日期")));
+        errors.AddRange(to.Errors.Select(e => e.At("截止日期")));
+        var proposed = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        foreach (var line in (backtest.Parameters ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var parts = line.Split('=', 2, StringSplitOptions.TrimEntries);
+            if (parts.Length == 2 && decimal.TryParse(parts[1], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var v))
+            {
+                proposed[parts[0]] = v;
+            }
+            else
+            {
+                errors.Add(new LedgerError("rule.value_invalid", $"'{line}' is not NAME=VALUE with a number", "拟定参数"));
+            }
+        }
+
+        var found = errors.Count == 0 ? await engine.BacktestAsync(Org!, backtest.Rule ?? string.Empty, from.Value, to.Value, proposed, ct) : null;
+        if (found is { Succeeded: true })
+        {
+            Findings = found.Value;
+            return Page();
+        }
+
+        Errors = [.. errors, .. found?.Errors ?? []];
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+
+    public static string AlertNamesFor(string ruleId) => Alerts.AlertNames.Rule(ruleId);
+
+    private async Task<IActionResult?> LoadAsync(CancellationToken ct)
+    {
+        if (Org is null)
+        {
+            var readable = await scope.ReadableAsync(User, ct);
+            Org = (readable.FirstOrDefault(o => o.Level == OrganizationLevel.Township) ?? (readable.Count > 0 ? readable[0] : null))?.Code;
+        }
+
+        var (denied, org) = await this.CheckAsync(scope, books, Org, AccessScope.Action.Read, ct);
+        if (denied is not null)
+        {
+            return denied;
+        }
+
+        Organization = org;
+        MaySet = await scope.AllowsAsync(User, AccessScope.Action.Supervise, org.Id, ct);
+        Rules = (await settings.InForceForAsync(Org!, ct)).Value;
+        return null;
+    }
+}

@@ -1,0 +1,64 @@
+using AssetLedger.Core.Common;
+using AssetLedger.Core.Organizations;
+using AssetLedger.Host.Accounts;
+using AssetLedger.Rules.Notifications;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace AssetLedger.Host.Web.Pages.Subscribers;
+
+/// <summary>预警邮件订阅: the addresses that receive the alerts of the user's organizations; a supervisor adds or changes them.</summary>
+public sealed class IndexModel(AccessScope scope, BookDirectory books, SubscriberService subscribers) : PageModel
+{
+    public IReadOnlyList<SubscriberView> Subscribers { get; private set; } = [];
+
+    /// <summary>The organizations whose subscriptions the user may change (those they supervise).</summary>
+    public IReadOnlyList<Organization> Supervised { get; private set; } = [];
+
+    public IReadOnlyList<LedgerError> Errors { get; private set; } = [];
+
+    public string? Done { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostAsync(string? email, string? scopeCode, string? name, List<string>? rules, string? minSeverity, CancellationToken ct)
+    {
+        var (denied, _) = await this.CheckAsync(scope, books, scopeCode, AccessScope.Action.Supervise, ct);
+        if (denied is not null)
+        {
+            return denied;
+        }
+
+        var added = await subscribers.AddAsync(email ?? string.Empty, scopeCode!, string.IsNullOrWhiteSpace(name) ? null : name, rules is { Count: > 0 } ? rules : null,
+            string.IsNullOrEmpty(minSeverity) ? null : minSeverity, ct);
+        if (added.Succeeded)
+        {
+            Done = $"{added.Value.Email} 将收到 {scopeCode} 的预警邮件";
+        }
+        else
+        {
+            Errors = added.Errors;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var readable = await scope.ReadableAsync(User, ct);
+        var codes = readable.Select(o => o.Code).ToHashSet(StringComparer.Ordinal);
+        Subscribers = (await subscribers.ListAsync(ct)).Where(s => codes.Contains(s.ScopeCode)).ToList();
+        var supervised = new List<Organization>();
+        foreach (var o in readable)
+        {
+            if (await scope.AllowsAsync(User, AccessScope.Action.Supervise, o.Id, ct))
+            {
+                supervised.Add(o);
+            }
+        }
+
+        Supervised = supervised;
+    }
+}
