@@ -300,6 +300,12 @@ public sealed class AssetRegister(
         return Outcome<(AssetView, PostedVoucher)>.Success((await ViewAsync(bookId, asset, ct), voucher));
     }
 
+    /// <summary>The book's asset events (registration, status changes, usage, disposal), newest first, each with its asset.</summary>
+    public async Task<IReadOnlyList<(AssetEvent Event, FixedAsset Asset)>> EventsAsync(int bookId, CancellationToken ct = default) =>
+        (await db.AssetEvents.AsNoTracking().Where(e => e.BookId == bookId)
+            .Join(db.FixedAssets.AsNoTracking(), e => e.AssetId, a => a.Id, (e, a) => new { e, a })
+            .OrderByDescending(x => x.e.Date).ThenByDescending(x => x.e.Id).ToListAsync(ct)).Select(x => (x.e, x.a)).ToList();
+
     public async Task<Outcome<IReadOnlyList<AssetView>>> ListAsync(string orgCode, CancellationToken ct = default)
     {
         var book = await books.FindBookAsync(orgCode, ct);

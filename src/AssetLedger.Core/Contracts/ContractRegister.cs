@@ -232,6 +232,12 @@ public sealed class ContractRegister(LedgerDbContext db, BookDirectory books, Vo
     }
 
     /// <summary>Every contract of a book as it stands, with its schedule: what date-driven rules read.</summary>
+    /// <summary>The book's contract events (续签, 提前解除, 变更), newest first, each with its contract.</summary>
+    public async Task<IReadOnlyList<(ContractEvent Event, Contract Contract)>> EventsAsync(int bookId, CancellationToken ct = default) =>
+        (await db.ContractEvents.AsNoTracking().Where(e => e.BookId == bookId)
+            .Join(db.Contracts.AsNoTracking(), e => e.ContractId, c => c.Id, (e, c) => new { e, c })
+            .OrderByDescending(x => x.e.EffectiveFrom).ThenByDescending(x => x.e.Id).ToListAsync(ct)).Select(x => (x.e, x.c)).ToList();
+
     public async Task<IReadOnlyList<ContractSchedule>> SchedulesAsync(int bookId, CancellationToken ct = default) =>
         await SchedulesOfAsync(await db.Contracts.AsNoTracking().Where(c => c.BookId == bookId).OrderBy(c => c.Id).ToListAsync(ct), ct);
 

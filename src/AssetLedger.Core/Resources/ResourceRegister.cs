@@ -270,6 +270,12 @@ public sealed class ResourceRegister(LedgerDbContext db, BookDirectory books, Au
         return Outcome<ResourceView>.Success((await ListAsync(bookId, ct)).Single(v => v.Resource.Id == view.Resource.Id));
     }
 
+    /// <summary>The book's resource events (registration and each change, with the value before and after), newest first.</summary>
+    public async Task<IReadOnlyList<(ResourceEvent Event, Resource Resource)>> EventsAsync(int bookId, CancellationToken ct = default) =>
+        (await db.ResourceEvents.AsNoTracking().Where(e => e.BookId == bookId)
+            .Join(db.Resources.AsNoTracking(), e => e.ResourceId, r => r.Id, (e, r) => new { e, r })
+            .OrderByDescending(x => x.e.Date).ThenByDescending(x => x.e.Id).ToListAsync(ct)).Select(x => (x.e, x.r)).ToList();
+
     public async Task<Outcome<IReadOnlyList<ResourceView>>> ListAsync(string orgCode, CancellationToken ct = default)
     {
         var book = await books.FindBookAsync(orgCode, ct);

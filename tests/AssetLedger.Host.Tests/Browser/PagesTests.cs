@@ -76,6 +76,38 @@ public sealed class PagesTests : BrowserTestBase
     }
 
     [SkippableFact]
+    public async Task An_accountant_imports_files_sees_each_bad_row_named_and_finds_the_registers_and_budget_filled()
+    {
+        RequireBrowser();
+        var page = await SignedInAsync("acct-a");
+        async Task UploadAsync(string kind, string name, string csv, string? year = null)
+        {
+            await page.GotoAsync("/books/33010101/imports");
+            await page.SelectOptionAsync("select[name=kind]", kind);
+            await page.FillAsync("input[name=year]", year ?? string.Empty);
+            await page.SetInputFilesAsync("input[name=file]", new FilePayload { Name = name, MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(csv) });
+            await page.ClickAsync("#import");
+        }
+
+        await UploadAsync("resources", "resources.csv", "code,name,type,area\nR1,东坡地,耕地,12.5\nR2,鱼塘,月球,8\n");
+        await ShotAsync(page, "accountant", "import-refused");
+        var refused = await page.TextContentAsync("#import-errors");
+        await UploadAsync("resources", "resources.csv", "code,name,type,area\nR1,东坡地,耕地,12.5\nR2,鱼塘,水面,8\n");
+        var imported = await page.TextContentAsync("#import-summary");
+        await UploadAsync("budgets", "budget.csv", "account,amount\n511,100000\n", year: "2024");
+        await page.GotoAsync("/books/33010101/registers");
+        await ShotAsync(page, "accountant", "registers");
+        var resources = await page.TextContentAsync("#resources");
+        await page.GotoAsync("/books/33010101/budgets?period=2024-03");
+        await ShotAsync(page, "accountant", "budget");
+
+        refused.Should().Contain("没有写入任何数据").And.Contain("月球").And.Contain("3");
+        imported.Should().Contain("登记资源 2 项");
+        resources.Should().Contain("东坡地").And.Contain("鱼塘").And.Contain("水面");
+        (await page.TextContentAsync("#budget")).Should().Contain("100,000.00").And.Contain("60,000.00").And.Contain("60.0%");
+    }
+
+    [SkippableFact]
     public async Task A_large_payment_raises_an_alert_that_the_supervisor_drills_into_and_resolves()
     {
         RequireBrowser();

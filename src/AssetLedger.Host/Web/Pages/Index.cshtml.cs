@@ -39,7 +39,8 @@ public sealed class IndexModel(AccessScope scope, BookDirectory books, RulesDbCo
                 AccessRole.Accountant =>
                 [
                     ("记账（录入凭证）", $"/books/{target.Code}/vouchers/new"), ("凭证查询", $"/books/{target.Code}/vouchers?period={period}"),
-                    ("结账", $"/books/{target.Code}/periods"), ("报表", reports),
+                    ("结账", $"/books/{target.Code}/periods"), ("导入", $"/books/{target.Code}/imports"), ("台账", $"/books/{target.Code}/registers"),
+                    ("预算执行", $"/books/{target.Code}/budgets?period={period}"), ("报表", reports),
                 ],
                 AccessRole.Supervisor =>
                 [

@@ -1,0 +1,49 @@
+using AssetLedger.Core.Common;
+using AssetLedger.Core.Organizations;
+using AssetLedger.Core.Periods;
+using AssetLedger.Host.Accounts;
+using AssetLedger.Rules.Budgets;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace AssetLedger.Host.Web.Pages.Budgets;
+
+/// <summary>预算执行: budget against actual, year to date, per account (and book, for a township or county).</summary>
+public sealed class IndexModel(AccessScope scope, BookDirectory books, BudgetService budgets, TimeProvider time) : PageModel
+{
+    [FromRoute]
+    public string Org { get; set; } = string.Empty;
+
+    [FromQuery]
+    public string? Period { get; set; }
+
+    public Organization Organization { get; private set; } = null!;
+
+    public IReadOnlyList<BudgetExecution> Lines { get; private set; } = [];
+
+    public IReadOnlyList<LedgerError> Errors { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var (denied, org) = await this.CheckAsync(scope, books, Org, AccessScope.Action.Read, ct);
+        if (denied is not null)
+        {
+            return denied;
+        }
+
+        Organization = org;
+        Period ??= AccountingPeriod.Of(LedgerClock.Today(time)).ToString();
+        var month = AccountingPeriod.Parse(Period);
+        var execution = month.Succeeded ? await budgets.ExecutionAsync(Org, month.Value, ct) : Outcome<IReadOnlyList<BudgetExecution>>.Failure(month.Errors);
+        if (execution.Succeeded)
+        {
+            Lines = execution.Value;
+        }
+        else
+        {
+            Errors = execution.Errors;
+        }
+
+        return Page();
+    }
+}
