@@ -46,7 +46,14 @@ public abstract class LiveServer : IAsyncLifetime, IDisposable
             tokens[user] = (await Cli.OkAsync("user", "token", user, "--label", "test")).Trim();
         }
 
-        app = WebApp.Build(["--urls", "http://127.0.0.1:0", "--Database:Path", Cli.DatabasePath, "--Demo:LoadWhenEmpty", "false"], Cli.Clock).ShouldSucceed();
+        // The scheduled jobs are set for a year that never comes: a test decides when rules run, never the wall clock.
+        const string never = "0 0 0 1 1 ? 2099";
+        app = WebApp.Build(
+            [
+                "--urls", "http://127.0.0.1:0", "--Database:Path", Cli.DatabasePath, "--Demo:LoadWhenEmpty", "false",
+                "--Scheduling:RuleEvaluation", never, "--Scheduling:DailyChecks", never, "--Scheduling:Notifications", never, "--Scheduling:Digest", never,
+            ],
+            Cli.Clock).ShouldSucceed();
         await app.StartAsync();
         Server = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
     }
