@@ -1,17 +1,23 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace AssetLedger.Host.Web.Pages;
 
 /// <summary>What a page shows instead of an error: a sentence in Chinese, never a stack trace.</summary>
 [AllowAnonymous]
+[IgnoreAntiforgeryToken] // a refused form is re-executed here as the POST it was: its page must render, not be refused again
 public sealed class StatusModel : PageModel
 {
     public string Title { get; private set; } = "出错了";
 
     public string Explanation { get; private set; } = string.Empty;
 
-    public void OnGet(int code)
+    public void OnGet(int code) => Describe(code);
+
+    public void OnPost(int code) => Describe(code);
+
+    private void Describe(int code)
     {
         (Title, Explanation) = code switch
         {

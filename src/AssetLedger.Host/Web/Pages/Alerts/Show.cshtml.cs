@@ -24,6 +24,9 @@ public sealed class ShowModel(AccessScope scope, BookDirectory books, AlertServi
     /// <summary>The vouchers the evidence names: by id where it has one, else by number.</summary>
     public IReadOnlyList<(string Text, string Href)> Vouchers { get; private set; } = [];
 
+    /// <summary>The register entries the evidence names (an asset, a resource, a contract), linked to the book's 台账 and its events.</summary>
+    public IReadOnlyList<(string Text, string Href)> RegisterEntries { get; private set; } = [];
+
     public string Evidence { get; private set; } = string.Empty;
 
     public IReadOnlyList<LedgerError> Errors { get; private set; } = [];
@@ -74,6 +77,11 @@ public sealed class ShowModel(AccessScope scope, BookDirectory books, AlertServi
         var evidence = JsonNode.Parse(found.Alert.Evidence);
         Evidence = evidence?.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All) }) ?? string.Empty;
         Vouchers = VouchersIn(evidence).Distinct().ToList();
+        RegisterEntries = evidence is JsonObject o
+            ? new[] { ("asset", "资产"), ("resource", "资源"), ("contract", "合同") }
+                .Where(k => o[k.Item1] is JsonValue)
+                .Select(k => ($"{k.Item2} {o[k.Item1]}", $"/books/{Organization.Code}/registers#{k.Item1}s")).ToList()
+            : [];
         return null;
     }
 

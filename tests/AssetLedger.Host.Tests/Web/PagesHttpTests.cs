@@ -1,0 +1,80 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+
+namespace AssetLedger.Host.Tests.Web;
+
+/// <summary>The pages over plain HTTP (no browser needed): bad, forged and hostile requests get a Chinese page, never a 500.</summary>
+public sealed partial class PagesHttpTests : LiveServer
+{
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
+
+    private async Task<HttpClient> SignedInAsync(string user)
+    {
+        var http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = Server };
+        (await http.PostAsJsonAsync("/account/login", new { user, password = "Passw0rdOK" })).EnsureSuccessStatusCode();
+        return http;
+    }
+
+    private static async Task<HttpResponseMessage> PostVoucherFormAsync(HttpClient http, string summary, string debit, bool withToken = true)
+    {
+        var form = await http.GetStringAsync(new Uri("/books/33010101/vouchers/new", UriKind.Relative));
+        var fields = new Dictionary<string, string>
+        {
+            ["Key"] = $"form-{Guid.NewGuid():N}", ["Date"] = "2024-03-06",
+            ["Lines[0].Summary"] = summary, ["Lines[0].Account"] = "513", ["Lines[0].Debit"] = debit,
+            ["Lines[1].Summary"] = summary, ["Lines[1].Account"] = "101", ["Lines[1].Credit"] = "100",
+        };
+        if (withToken)
+        {
+            fields["__RequestVerificationToken"] = WebUtility.HtmlDecode(AntiforgeryField().Match(form).Groups[1].Value);
+        }
+
+        return await http.PostAsync(new Uri("/books/33010101/vouchers/new", UriKind.Relative), new FormUrlEncodedContent(fields));
+    }
+
+    [Fact]
+    public async Task Nobody_signed_out_reaches_a_page_and_a_wrong_address_is_a_Chinese_page()
+    {
+        using var anonymous = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = Server };
+        using var accountant = await SignedInAsync("acct-a");
+
+        var unsigned = await anonymous.GetAsync(new Uri("/books/33010101/vouchers", UriKind.Relative));
+        var notANumber = await accountant.GetAsync(new Uri("/vouchers/abc", UriKind.Relative));
+        var unknownOrg = await accountant.GetAsync(new Uri("/books/9999/vouchers", UriKind.Relative));
+        var otherCounty = await accountant.GetAsync(new Uri("/books/33020101/vouchers/new", UriKind.Relative));
+        var badMonth = await accountant.GetAsync(new Uri("/reports?org=33010101&period=2024-13", UriKind.Relative));
+
+        unsigned.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        unsigned.Headers.Location!.ToString().Should().Contain("/signin?ReturnUrl=");
+        notANumber.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await notANumber.Content.ReadAsStringAsync()).Should().Contain("页面不存在");
+        unknownOrg.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        otherCounty.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await otherCounty.Content.ReadAsStringAsync()).Should().Contain("无权访问");
+        badMonth.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await badMonth.Content.ReadAsStringAsync()).Should().Contain("2024-13").And.Contain("class=\"errors\"");
+    }
+
+    [Fact]
+    public async Task A_forged_form_is_refused_and_hostile_text_is_shown_as_text_never_run()
+    {
+        using var accountant = await SignedInAsync("acct-a");
+        const string hostile = "<script>alert('x')</script>";
+
+        var forged = await PostVoucherFormAsync(accountant, "办公用品", "100", withToken: false);
+        var malformed = await PostVoucherFormAsync(accountant, hostile, "12,34,5");
+        var posted = await PostVoucherFormAsync(accountant, hostile, "100");
+        var shown = await accountant.GetStringAsync(posted.Headers.Location);
+
+        forged.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await forged.Content.ReadAsStringAsync()).Should().Contain("请求有误");
+        malformed.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var refusal = await malformed.Content.ReadAsStringAsync();
+        refusal.Should().Contain("第 1 行 借方").And.NotContain(hostile);
+        posted.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        shown.Should().Contain("&lt;script&gt;").And.NotContain(hostile);
+        (await Cli.OkAsync("report", "journal", "--org", "33010101", "--period", "2024-03")).Should().Contain("记-0002").And.NotContain("记-0003");
+    }
+}
