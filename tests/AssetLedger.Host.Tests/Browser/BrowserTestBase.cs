@@ -9,6 +9,7 @@ namespace AssetLedger.Host.Tests.Browser;
 /// unless <c>ASSETLEDGER_REQUIRE_BROWSER=1</c> (set by <c>.ci/run</c>), which makes its absence a failure. Each test
 /// saves a screenshot of every page it visits under <c>TestResults/screenshots</c>.
 /// </summary>
+[Collection(BrowserTestsRunAlone.Name)]
 public abstract class BrowserTestBase : LiveServer
 {
     private static readonly string ChromiumPath = Environment.GetEnvironmentVariable("ASSETLEDGER_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
@@ -63,7 +64,7 @@ public abstract class BrowserTestBase : LiveServer
         await page.ClickAsync("button[type=submit]");
         try
         {
-            await page.WaitForURLAsync(new Uri(Server, "/").ToString(), new() { Timeout = 10_000 });
+            await page.WaitForURLAsync(new Uri(Server, "/").ToString());
         }
         catch (TimeoutException)
         {
@@ -80,3 +81,14 @@ public abstract class BrowserTestBase : LiveServer
         await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, $"{test}-{step}.png"), FullPage = true });
     }
 }
+
+/// <summary>
+/// The browser tests run by themselves, after the rest of the assembly's tests: a browser, a server and the tests'
+/// command lines sharing two cores with every other test class made their waits time out now and then.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class BrowserTestsRunAlone
+{
+    public const string Name = "browser";
+}
+
