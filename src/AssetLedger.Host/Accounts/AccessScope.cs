@@ -33,6 +33,10 @@ public sealed class AccessScope(AccountsDbContext db, BookDirectory books)
         return Allows(grants, orgs, action, orgId);
     }
 
+    /// <summary>Whether the user is an administrator (users, grants and settings everywhere).</summary>
+    public async Task<bool> IsAdministratorAsync(ClaimsPrincipal user, CancellationToken ct = default) =>
+        (await LoadAsync(user, ct)).Grants.Any(g => g.Role == AccessRole.Admin);
+
     /// <summary>The user's grants that stand, each with the organization it reaches (null: an administrator's, everywhere).</summary>
     public async Task<IReadOnlyList<(AccessRole Role, Organization? Organization)>> GrantsAsync(ClaimsPrincipal user, CancellationToken ct = default)
     {

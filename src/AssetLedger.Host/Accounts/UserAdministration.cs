@@ -19,7 +19,7 @@ public sealed class UserAdministration(UserManager<AppUser> users, AccountsDbCon
 {
     public async Task<Outcome<AppUser>> AddAsync(string userName, string password, string? displayName, CancellationToken ct = default)
     {
-        if (TextRules.Check("--name", displayName, 100, required: false) is { } nameError)
+        if (TextRules.Check("name", displayName, 100, required: false) is { } nameError)
         {
             return nameError;
         }

@@ -34,6 +34,35 @@ public sealed partial class PagesHttpTests : LiveServer
         return await http.PostAsync(new Uri("/books/33010101/vouchers/new", UriKind.Relative), new FormUrlEncodedContent(fields));
     }
 
+    /// <summary>Submits a form of the page at <paramref name="path"/> with its anti-forgery token, as the browser would.</summary>
+    private static async Task<HttpResponseMessage> SubmitAsync(HttpClient http, string path, string handler, Dictionary<string, string> fields)
+    {
+        var page = await http.GetStringAsync(new Uri(path, UriKind.Relative));
+        fields["__RequestVerificationToken"] = WebUtility.HtmlDecode(AntiforgeryField().Match(page).Groups[1].Value);
+        return await http.PostAsync(new Uri($"{path}?handler={handler}", UriKind.Relative), new FormUrlEncodedContent(fields));
+    }
+
+    [Fact]
+    public async Task The_administrator_adds_a_user_grants_and_revokes_a_role_and_nobody_else_reaches_the_page()
+    {
+        using var admin = await SignedInAsync("admin");
+        using var accountant = await SignedInAsync("acct-a");
+
+        var added = await SubmitAsync(admin, "/admin/users", "Add", new() { ["userName"] = "zhaoliu", ["displayName"] = "赵六", ["password"] = "Nanhu2025x" });
+        var weak = await SubmitAsync(admin, "/admin/users", "Add", new() { ["userName"] = "qianqi", ["password"] = "123" });
+        var granted = await SubmitAsync(admin, "/admin/users", "Grant", new() { ["userName"] = "zhaoliu", ["role"] = "Accountant", ["scopeCode"] = "33010102" });
+        var revoked = await SubmitAsync(admin, "/admin/users", "Revoke", new() { ["userName"] = "zhaoliu", ["role"] = "Accountant", ["scopeCode"] = "33010102", ["reason"] = "调离" });
+        var byAccountant = await accountant.GetAsync(new Uri("/admin/users", UriKind.Relative));
+
+        (await added.Content.ReadAsStringAsync()).Should().Contain("已添加用户 zhaoliu");
+        weak.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await weak.Content.ReadAsStringAsync()).Should().Contain("密码至少 8 位");
+        (await granted.Content.ReadAsStringAsync()).Should().Contain("已授予 zhaoliu 会计/报账员权限");
+        (await revoked.Content.ReadAsStringAsync()).Should().Contain("已收回");
+        (await Cli.OkAsync("user", "list")).Split('\n').Single(l => l.StartsWith("zhaoliu", StringComparison.Ordinal)).Should().NotContain("accountant");
+        byAccountant.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+    }
+
     [Fact]
     public async Task Nobody_signed_out_reaches_a_page_and_a_wrong_address_is_a_Chinese_page()
     {

@@ -47,6 +47,7 @@ public sealed class IndexModel(AccessScope scope, BookDirectory books, RulesDbCo
                     ("预警处理", $"/alerts?org={target.Code}&state=open"), ("全部预警", $"/alerts?org={target.Code}"), ("监管看板", $"/dashboard?org={target.Code}"),
                     ("预警规则与回测", $"/rules?org={target.Code}"), ("预警邮件订阅", "/subscribers"), ("报表", reports),
                 ],
+                AccessRole.Admin => [("用户与权限", "/admin/users"), ("监管看板", $"/dashboard?org={target.Code}"), ("预警", $"/alerts?org={target.Code}"), ("报表", reports)],
                 _ => [("报表", reports), ("监管看板", $"/dashboard?org={target.Code}"), ("预警", $"/alerts?org={target.Code}")],
             };
             Cards.Add(new Card(target.Code, target.Name, RoleNames.Chinese(role) + (org is null ? "（全部单位）" : string.Empty), open, links));

@@ -1,0 +1,68 @@
+using AssetLedger.Core.Common;
+using AssetLedger.Core.Organizations;
+using AssetLedger.Host.Accounts;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace AssetLedger.Host.Web.Pages.Admin;
+
+/// <summary>用户与权限 (administrators only): the same accounts, grants and revocations as the command line's <c>user</c> verbs.</summary>
+public sealed class UsersModel(AccessScope scope, BookDirectory books, UserAdministration administration) : PageModel
+{
+    public IReadOnlyList<UserView> Users { get; private set; } = [];
+
+    public IReadOnlyList<Organization> Organizations { get; private set; } = [];
+
+    public IReadOnlyList<LedgerError> Errors { get; private set; } = [];
+
+    public string? Done { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
+
+    public async Task<IActionResult> OnPostAddAsync(string? userName, string? displayName, string? password, CancellationToken ct) =>
+        await ChangeAsync(async () => (await administration.AddAsync(userName ?? string.Empty, password ?? string.Empty, string.IsNullOrWhiteSpace(displayName) ? null : displayName, ct))
+            .Map(u => $"已添加用户 {u.UserName}"), ct);
+
+    public async Task<IActionResult> OnPostGrantAsync(string? userName, string? role, string? scopeCode, CancellationToken ct) =>
+        await ChangeAsync(async () => Enum.TryParse<AccessRole>(role, ignoreCase: true, out var r)
+            ? (await administration.GrantAsync(userName ?? string.Empty, r, r == AccessRole.Admin ? null : scopeCode, ct)).Map(_ => $"已授予 {userName} {RoleNames.Chinese(r)}权限")
+            : new LedgerError("grant.role_invalid", $"'{role}' is not a role", "角色"), ct);
+
+    public async Task<IActionResult> OnPostRevokeAsync(string? userName, string? role, string? scopeCode, string? reason, CancellationToken ct) =>
+        await ChangeAsync(async () => Enum.TryParse<AccessRole>(role, ignoreCase: true, out var r)
+            ? (await administration.RevokeAsync(userName ?? string.Empty, r, string.IsNullOrEmpty(scopeCode) ? null : scopeCode, reason ?? string.Empty, ct)).Map(_ => $"已收回 {userName} 的{RoleNames.Chinese(r)}权限")
+            : new LedgerError("grant.role_invalid", $"'{role}' is not a role", "角色"), ct);
+
+    private async Task<IActionResult> ChangeAsync(Func<Task<Outcome<string>>> change, CancellationToken ct)
+    {
+        if (await LoadAsync(ct) is { } denied)
+        {
+            return denied;
+        }
+
+        var done = await change();
+        if (done.Succeeded)
+        {
+            Done = done.Value;
+        }
+        else
+        {
+            Errors = done.Errors;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+
+        return await LoadAsync(ct) ?? Page();
+    }
+
+    private async Task<IActionResult?> LoadAsync(CancellationToken ct)
+    {
+        if (!await scope.IsAdministratorAsync(User, ct))
+        {
+            return Forbid();
+        }
+
+        Users = await administration.ListAsync(ct);
+        Organizations = (await books.OrganizationsAsync(ct)).Values.OrderBy(o => o.Code, StringComparer.Ordinal).ToList();
+        return null;
+    }
+}
