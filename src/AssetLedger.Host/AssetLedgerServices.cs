@@ -5,7 +5,6 @@ using AssetLedger.Host.Accounts;
 using AssetLedger.Rules;
 using AssetLedger.Rules.Notifications;
 using AssetLedger.Rules.Persistence;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AssetLedger.Host;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using AssetLedger.Core.Accounts;
 using AssetLedger.Core.Audit;
 using AssetLedger.Core.Common;
 using AssetLedger.Core.Import;

@@ -1,4 +1,3 @@
-using AssetLedger.Core.Accounts;
 using AssetLedger.Core.Audit;
 using AssetLedger.Core.Common;
 using AssetLedger.Core.Organizations;

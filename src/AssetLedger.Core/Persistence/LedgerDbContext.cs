@@ -1,8 +1,8 @@
 using AssetLedger.Core.Accounts;
 using AssetLedger.Core.Assets;
 using AssetLedger.Core.Audit;
-using AssetLedger.Core.Contracts;
 using AssetLedger.Core.Balances;
+using AssetLedger.Core.Contracts;
 using AssetLedger.Core.OpeningBalances;
 using AssetLedger.Core.Organizations;
 using AssetLedger.Core.Periods;

@@ -1,4 +1,3 @@
-using AssetLedger.Core.Accounts;
 using AssetLedger.Core.Balances;
 using AssetLedger.Core.Common;
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using AssetLedger.Core.Accounts;
 using AssetLedger.Core.Common;
 using AssetLedger.Core.Periods;

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
-using AssetLedger.Core.Common;
 using AssetLedger.Core.Organizations;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,11 +1,9 @@
 using System.CommandLine;
-using System.Globalization;
 using AssetLedger.Core.Assets;
 using AssetLedger.Core.Common;
 using AssetLedger.Core.Import;
 using AssetLedger.Core.Periods;
 using AssetLedger.Host.Reports;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AssetLedger.Host.CommandLine;
 

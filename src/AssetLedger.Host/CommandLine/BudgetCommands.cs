@@ -1,10 +1,8 @@
 using System.CommandLine;
-using System.Globalization;
 using AssetLedger.Core.Common;
 using AssetLedger.Core.Periods;
 using AssetLedger.Host.Reports;
 using AssetLedger.Rules.Budgets;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AssetLedger.Host.CommandLine;
 

@@ -7,7 +7,6 @@ using AssetLedger.Host.Notifications;
 using AssetLedger.Host.Reports;
 using AssetLedger.Rules.Persistence;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AssetLedger.Host.CommandLine;
 

@@ -4,7 +4,6 @@ using AssetLedger.Core.Common;
 using AssetLedger.Core.Contracts;
 using AssetLedger.Core.Import;
 using AssetLedger.Host.Reports;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AssetLedger.Host.CommandLine;
 

@@ -11,7 +11,6 @@ using AssetLedger.Core.Statements;
 using AssetLedger.Core.Verification;
 using AssetLedger.Core.Vouchers;
 using AssetLedger.Host.Reports;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AssetLedger.Host.CommandLine;
 

@@ -1,9 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using AssetLedger.Core.Common;
 using AssetLedger.Host.Reports;
 using AssetLedger.Rules.Notifications;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AssetLedger.Host.CommandLine;
 

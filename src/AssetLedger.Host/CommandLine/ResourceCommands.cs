@@ -1,9 +1,7 @@
 using System.CommandLine;
-using AssetLedger.Core.Common;
 using AssetLedger.Core.Import;
 using AssetLedger.Core.Resources;
 using AssetLedger.Host.Reports;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AssetLedger.Host.CommandLine;
 

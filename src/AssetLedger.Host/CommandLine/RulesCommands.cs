@@ -7,7 +7,6 @@ using AssetLedger.Rules.Alerts;
 using AssetLedger.Rules.Engine;
 using AssetLedger.Rules.Notifications;
 using AssetLedger.Rules.Settings;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AssetLedger.Host.CommandLine;
 

@@ -2,7 +2,6 @@ using System.CommandLine;
 using AssetLedger.Core.Persistence;
 using AssetLedger.Host.Notifications;
 using AssetLedger.Host.Scheduling;
-using Microsoft.Extensions.Hosting;
 
 namespace AssetLedger.Host.CommandLine;
 

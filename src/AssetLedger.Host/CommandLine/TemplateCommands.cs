@@ -1,9 +1,7 @@
 using System.CommandLine;
 using AssetLedger.Core.Accounts;
-using AssetLedger.Core.Common;
 using AssetLedger.Core.Organizations;
 using AssetLedger.Host.Imports;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AssetLedger.Host.CommandLine;
 

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using AssetLedger.Host.Accounts;
 using AssetLedger.Host.Reports;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AssetLedger.Host.CommandLine;
 

@@ -12,7 +12,6 @@ using AssetLedger.Rules.Budgets;
 using AssetLedger.Rules.Engine;
 using AssetLedger.Rules.Notifications;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AssetLedger.Host.Demo;
 

@@ -5,7 +5,6 @@ using AssetLedger.Core.OpeningBalances;
 using AssetLedger.Core.Resources;
 using AssetLedger.Core.Vouchers;
 using AssetLedger.Rules.Budgets;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AssetLedger.Host.Imports;
 

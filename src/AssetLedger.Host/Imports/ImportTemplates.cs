@@ -1,4 +1,3 @@
-using AssetLedger.Core.Accounts;
 using AssetLedger.Core.Assets;
 using AssetLedger.Core.Contracts;
 using AssetLedger.Core.Import;

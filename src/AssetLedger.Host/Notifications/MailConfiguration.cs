@@ -1,7 +1,6 @@
 using System.Globalization;
 using AssetLedger.Core.Common;
 using AssetLedger.Rules.Notifications;
-using Microsoft.Extensions.Configuration;
 using MimeKit;
 
 namespace AssetLedger.Host.Notifications;

@@ -1,4 +1,3 @@
-using AssetLedger.Core.Accounts;
 using AssetLedger.Core.Common;
 using AssetLedger.Core.Spreadsheets;
 using AssetLedger.Core.Statements;

@@ -1,7 +1,6 @@
 using AssetLedger.Core.Audit;
 using AssetLedger.Rules.Jobs;
 using AssetLedger.Rules.Notifications;
-using Microsoft.Extensions.Hosting;
 using Quartz;
 
 namespace AssetLedger.Host.Scheduling;

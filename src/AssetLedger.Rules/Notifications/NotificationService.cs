@@ -1,7 +1,5 @@
 using System.Net.Sockets;
 using AssetLedger.Core.Common;
-using AssetLedger.Rules.Alerts;
-using AssetLedger.Rules.Engine;
 using AssetLedger.Rules.Persistence;
 using MailKit;
 using MailKit.Net.Smtp;

@@ -1,5 +1,4 @@
 using AssetLedger.Core.Common;
-using AssetLedger.Core.Contracts;
 using AssetLedger.Rules.Alerts;
 using AssetLedger.Rules.Engine;
 

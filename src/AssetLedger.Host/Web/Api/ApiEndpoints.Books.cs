@@ -5,9 +5,6 @@ using AssetLedger.Core.Organizations;
 using AssetLedger.Core.Periods;
 using AssetLedger.Host.Accounts;
 using AssetLedger.Rules.Budgets;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 
 namespace AssetLedger.Host.Web.Api;
 

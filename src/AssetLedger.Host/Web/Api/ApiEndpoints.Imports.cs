@@ -2,9 +2,6 @@ using System.Security.Claims;
 using AssetLedger.Core.Organizations;
 using AssetLedger.Host.Accounts;
 using AssetLedger.Host.Imports;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 
 namespace AssetLedger.Host.Web.Api;
 

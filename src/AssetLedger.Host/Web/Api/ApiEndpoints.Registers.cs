@@ -5,9 +5,6 @@ using AssetLedger.Core.Contracts;
 using AssetLedger.Core.Organizations;
 using AssetLedger.Core.Resources;
 using AssetLedger.Host.Accounts;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 
 namespace AssetLedger.Host.Web.Api;
 

@@ -1,15 +1,11 @@
 using System.Globalization;
 using System.Security.Claims;
 using AssetLedger.Core.Common;
-using AssetLedger.Core.Import;
 using AssetLedger.Core.Organizations;
 using AssetLedger.Host.Accounts;
 using AssetLedger.Rules.Engine;
 using AssetLedger.Rules.Notifications;
 using AssetLedger.Rules.Settings;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 
 namespace AssetLedger.Host.Web.Api;
 

@@ -3,15 +3,8 @@ using AssetLedger.Core.Common;
 using AssetLedger.Core.Import;
 using AssetLedger.Core.Organizations;
 using AssetLedger.Core.Periods;
-using AssetLedger.Core.Statements;
-using AssetLedger.Core.Vouchers;
 using AssetLedger.Host.Accounts;
-using AssetLedger.Host.Reports;
-using AssetLedger.Rules.Alerts;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Routing;
 
 namespace AssetLedger.Host.Web.Api;
 

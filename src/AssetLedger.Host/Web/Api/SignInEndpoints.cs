@@ -1,10 +1,7 @@
 using AssetLedger.Core.Common;
 using AssetLedger.Host.Accounts;
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Routing;
 
 namespace AssetLedger.Host.Web.Api;
 

@@ -3,7 +3,6 @@ using System.Text.Encodings.Web;
 using AssetLedger.Host.Accounts;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace AssetLedger.Host.Web.Api;

@@ -1,7 +1,6 @@
 using AssetLedger.Core.Common;
 using AssetLedger.Host.Accounts;
 using AssetLedger.Host.Web.Api;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
