@@ -25,6 +25,11 @@ public sealed class PagesTests : BrowserTestBase
         await ShotAsync(page, "accountant", "home");
 
         await page.ClickAsync("text=记账（录入凭证）");
+        await page.ClickAsync("#add-line");
+        await page.ClickAsync("#add-line");
+        var added = await page.Locator("#lines tr.line").CountAsync();
+        await page.Locator("#lines tr.line").Nth(1).Locator(".remove-line").ClickAsync();
+        var renumbered = await page.Locator("#lines tr.line").Nth(4).Locator("input").First.GetAttributeAsync("name");
         await page.FillAsync("input[name=Date]", "2024-03-06");
         await FillLineAsync(page, 0, "购买办公用品", "513", debit: "100");
         await FillLineAsync(page, 1, "购买办公用品", "101 库存现金", credit: "99.99");
@@ -39,6 +44,8 @@ public sealed class PagesTests : BrowserTestBase
         await page.WaitForURLAsync(Posted);
         await ShotAsync(page, "accountant", "posted");
 
+        added.Should().Be(6, "the form starts with four lines and two were added");
+        renumbered.Should().Be("Lines[4].Summary", "a removed line leaves the others numbered without a gap");
         runningDifference.Should().Be("0.01");
         refusal.Should().Contain("凭证未保存").And.Contain("voucher.unbalanced");
         (await page.TextContentAsync(".notice")).Should().Contain("已保存");
