@@ -64,6 +64,32 @@ public sealed partial class PagesHttpTests : LiveServer
     }
 
     [Fact]
+    public async Task The_accountant_depreciates_the_month_once_and_books_rent_from_the_registers_page()
+    {
+        await Cli.OkAsync("asset", "import", Cli.WriteFile("a.csv",
+            "code,name,category,acquired,cost,life_months,residual_rate,method,use,accumulated\nF1,拖拉机,机器设备,2024-01-10,30000,120,5%,straight_line,production,0\n"), "--org", "33010101");
+        await Cli.OkAsync("resource", "import", Cli.WriteFile("r.csv", "code,name,type,area\nR1,东坡地,耕地,100\n"), "--org", "33010101");
+        await Cli.OkAsync("contract", "import", Cli.WriteFile("c.csv", "number,counterparty,subjects,start,end,annual_amount\nC1,张三,R1,2024-03-01,2026-02-28,10000\n"), "--org", "33010101");
+        using var accountant = await SignedInAsync("acct-a");
+        using var supervisor = await SignedInAsync("super");
+        const string registers = "/books/33010101/registers";
+
+        var depreciated = await SubmitAsync(accountant, registers, "Depreciate", new() { ["period"] = "2024-03" });
+        var again = await SubmitAsync(accountant, registers, "Depreciate", new() { ["period"] = "2024-03" });
+        var received = await SubmitAsync(accountant, registers, "Receive", new() { ["contract"] = "C1", ["date"] = "2024-03-10", ["amount"] = "10,000" });
+        var tooMuch = await SubmitAsync(accountant, registers, "Receive", new() { ["contract"] = "C1", ["date"] = "2024-03-11", ["amount"] = "999,999" });
+        var bySupervisor = await SubmitAsync(supervisor, registers, "Depreciate", new() { ["period"] = "2024-04" });
+
+        (await depreciated.Content.ReadAsStringAsync()).Should().Contain("已计提 2024-03 折旧 237.50 元");
+        (await again.Content.ReadAsStringAsync()).Should().Contain("已计提过折旧，未重复计提");
+        (await received.Content.ReadAsStringAsync()).Should().Contain("已收合同 C1 租金 10,000.00 元");
+        tooMuch.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await tooMuch.Content.ReadAsStringAsync()).Should().Contain("收款超过合同尚未收取的金额");
+        bySupervisor.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await Cli.OkAsync("report", "journal", "--org", "33010101", "--period", "2024-03")).Should().Contain("记-0003").And.NotContain("记-0004");
+    }
+
+    [Fact]
     public async Task Nobody_signed_out_reaches_a_page_and_a_wrong_address_is_a_Chinese_page()
     {
         using var anonymous = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = Server };

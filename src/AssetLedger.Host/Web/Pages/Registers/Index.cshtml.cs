@@ -9,7 +9,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace AssetLedger.Host.Web.Pages.Registers;
 
 /// <summary>台账: a book's fixed assets, land and waters, and contracts as they stand, each with its events (newest first).</summary>
-public sealed class IndexModel(AccessScope scope, BookDirectory books, AssetRegister assets, ResourceRegister resources, ContractRegister contracts) : PageModel
+public sealed class IndexModel(
+    AccessScope scope, BookDirectory books, AssetRegister assets, ResourceRegister resources, ContractRegister contracts, DepreciationRuns depreciation, TimeProvider time)
+    : PageModel
 {
     [FromRoute]
     public string Org { get; set; } = string.Empty;
@@ -28,7 +30,78 @@ public sealed class IndexModel(AccessScope scope, BookDirectory books, AssetRegi
 
     public IReadOnlyList<(ContractEvent Event, Contract Contract)> ContractEvents { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    public bool MayPost { get; private set; }
+
+    /// <summary>This month, as the depreciation form proposes it.</summary>
+    public string ThisMonth { get; private set; } = string.Empty;
+
+    public string Today { get; private set; } = string.Empty;
+
+    public string? Done { get; private set; }
+
+    public IReadOnlyList<Core.Common.LedgerError> Errors { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
+
+    /// <summary>计提折旧: the month's depreciation voucher, once (a second run changes nothing).</summary>
+    public async Task<IActionResult> OnPostDepreciateAsync(string? period, CancellationToken ct) =>
+        await ChangeAsync(async () =>
+        {
+            var month = Core.Periods.AccountingPeriod.Parse(period);
+            return month.Succeeded
+                ? (await depreciation.RunAsync(Org, month.Value, ct)).Map(r => r switch
+                {
+                    { AlreadyRun: true } => $"{r.Period} 已计提过折旧，未重复计提",
+                    { Voucher: null } => $"{r.Period} 没有需要计提折旧的资产",
+                    _ => $"已计提 {r.Period} 折旧 {r.Total} 元（{r.Assets} 项资产），凭证 {r.Voucher!.Value.DisplayNumber}",
+                })
+                : Core.Common.Outcome<string>.Failure(month.Errors);
+        }, ct);
+
+    /// <summary>收取租金: a receipt on a contract, settling its oldest installments (retrying the same receipt changes nothing).</summary>
+    public async Task<IActionResult> OnPostReceiveAsync(string? contract, string? date, string? amount, CancellationToken ct) =>
+        await ChangeAsync(async () =>
+        {
+            var day = Core.Import.CsvTable.ParseDate(date ?? string.Empty);
+            var money = Core.Common.Money.Parse(amount);
+            if (!day.Succeeded || !money.Succeeded)
+            {
+                return Core.Common.Outcome<string>.Failure([.. day.Errors.Select(e => e.At("收款日期")), .. money.Errors.Select(e => e.At("金额"))]);
+            }
+
+            return (await contracts.ReceiveAsync(Org, contract ?? string.Empty, day.Value, money.Value, "102", ct))
+                .Map(r => r.Voucher.AlreadyPosted
+                    ? $"这笔收款此前已由凭证 {r.Voucher.DisplayNumber} 记账，未重复"
+                    : $"已收合同 {contract} 租金 {money.Value} 元，凭证 {r.Voucher.DisplayNumber}");
+        }, ct);
+
+    private async Task<IActionResult> ChangeAsync(Func<Task<Core.Common.Outcome<string>>> change, CancellationToken ct)
+    {
+        if (await LoadAsync(ct) is { } denied)
+        {
+            return denied;
+        }
+
+        if (!MayPost)
+        {
+            return Forbid();
+        }
+
+        var done = await change();
+        if (done.Succeeded)
+        {
+            Done = done.Value;
+        }
+        else
+        {
+            Errors = done.Errors;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+
+        return await LoadAsync(ct) ?? Page();
+    }
+
+    private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
         var (denied, org) = await this.CheckAsync(scope, books, Org, AccessScope.Action.Read, ct);
         if (denied is not null)
@@ -43,6 +116,10 @@ public sealed class IndexModel(AccessScope scope, BookDirectory books, AssetRegi
         }
 
         Organization = org;
+        MayPost = await scope.AllowsAsync(User, AccessScope.Action.Post, org.Id, ct);
+        var today = Core.Common.LedgerClock.Today(time);
+        ThisMonth = Core.Periods.AccountingPeriod.Of(today).ToString();
+        Today = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var bookId = book.Value.Book.Id;
         Assets = (await assets.ListAsync(Org, ct)).Value;
         AssetEvents = await assets.EventsAsync(bookId, ct);
@@ -50,7 +127,7 @@ public sealed class IndexModel(AccessScope scope, BookDirectory books, AssetRegi
         ResourceEvents = await resources.EventsAsync(bookId, ct);
         Contracts = await contracts.SchedulesAsync(bookId, ct);
         ContractEvents = await contracts.EventsAsync(bookId, ct);
-        return Page();
+        return null;
     }
 
     public static string Describe(AssetEvent e) => e.Kind switch
