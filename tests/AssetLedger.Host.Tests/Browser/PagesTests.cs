@@ -43,14 +43,21 @@ public sealed class PagesTests : BrowserTestBase
         await page.ClickAsync("#post");
         await page.WaitForURLAsync(Posted);
         await ShotAsync(page, "accountant", "posted");
+        var notice = await page.TextContentAsync(".notice");
+        var number = await page.TextContentAsync("#voucher-number");
+        var footer = await page.TextContentAsync("#voucher-lines tfoot");
+        await page.ClickAsync("text=返回凭证列表");
+        await ShotAsync(page, "accountant", "vouchers");
+        var listed = await page.TextContentAsync("#vouchers");
 
         added.Should().Be(6, "the form starts with four lines and two were added");
+        listed.Should().Contain("2024-03/记-0001").And.Contain("2024-03/记-0002").And.Contain("购买办公用品");
         renumbered.Should().Be("Lines[4].Summary", "a removed line leaves the others numbered without a gap");
         runningDifference.Should().Be("0.01");
         refusal.Should().Contain("凭证未保存").And.Contain("voucher.unbalanced");
-        (await page.TextContentAsync(".notice")).Should().Contain("已保存");
-        (await page.TextContentAsync("#voucher-number")).Should().Be("2024-03/记-0002");
-        (await page.TextContentAsync("#voucher-lines tfoot")).Should().Contain("壹佰元整");
+        notice.Should().Contain("已保存");
+        number.Should().Be("2024-03/记-0002");
+        footer.Should().Contain("壹佰元整");
         var journal = await Cli.OkAsync("report", "journal", "--org", "33010101", "--period", "2024-03");
         journal.Should().Contain("记-0002").And.NotContain("记-0003", "the unbalanced voucher wrote nothing");
     }
@@ -229,6 +236,23 @@ public sealed class PagesTests : BrowserTestBase
         using var workbook = new XLWorkbook(file);
         workbook.Worksheet(1).Cell(1, 1).GetString().Should().Be("资产负债表");
         (await page.TextContentAsync("#report")).Should().Contain("汇总");
+    }
+
+    [SkippableFact]
+    public async Task The_administrator_sees_every_user_with_their_roles_and_the_countys_dashboard()
+    {
+        RequireBrowser();
+        var page = await SignedInAsync("admin");
+        await ShotAsync(page, "admin", "home");
+
+        await page.ClickAsync("text=用户与权限");
+        await ShotAsync(page, "admin", "users");
+        var users = await page.TextContentAsync("#users");
+        await page.GotoAsync("/dashboard?org=3301&period=2024-03");
+        await Assertions.Expect(page.Locator("#chart-cash .main-svg").First).ToBeVisibleAsync();
+        await ShotAsync(page, "admin", "dashboard-county");
+
+        users.Should().Contain("acct-a").And.Contain("会计/报账员（33010101）").And.Contain("监管员（330101）").And.Contain("管理员（全部）");
     }
 
     [SkippableFact]

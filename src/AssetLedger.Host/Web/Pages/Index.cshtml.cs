@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AssetLedger.Host.Web.Pages;
 
 /// <summary>首页: one card per grant, with what that role does there — an accountant's book, a supervisor's township, an auditor's reports.</summary>
-public sealed class IndexModel(AccessScope scope, BookDirectory books, RulesDbContext rules, UserManager<AppUser> users) : PageModel
+public sealed class IndexModel(AccessScope scope, BookDirectory books, RulesDbContext rules, UserManager<AppUser> users, TimeProvider time) : PageModel
 {
     public sealed record Card(string OrgCode, string OrgName, string RoleName, int OpenAlerts, IReadOnlyList<(string Text, string Href)> Links);
 
@@ -21,15 +21,10 @@ public sealed class IndexModel(AccessScope scope, BookDirectory books, RulesDbCo
     {
         var user = await users.GetUserAsync(User);
         DisplayName = user?.DisplayName ?? user?.UserName ?? string.Empty;
-        var period = Core.Periods.AccountingPeriod.Of(Core.Common.LedgerClock.Today(HttpContext.RequestServices.GetRequiredService<TimeProvider>()));
-        foreach (var (role, org) in await scope.GrantsAsync(User, ct))
+        var period = Core.Periods.AccountingPeriod.Of(Core.Common.LedgerClock.Today(time));
+        var roots = (await books.OrganizationsAsync(ct)).Values.Where(o => o.ParentId is null).OrderBy(o => o.Code, StringComparer.Ordinal).ToList();
+        foreach (var (role, org, target) in (await scope.GrantsAsync(User, ct)).SelectMany(g => g.Organization is { } o ? [(g.Role, g.Organization, o)] : roots.Select(r => (g.Role, g.Organization, r))))
         {
-            var target = org ?? (await books.OrganizationsAsync(ct)).Values.Where(o => o.ParentId is null).OrderBy(o => o.Code, StringComparer.Ordinal).FirstOrDefault();
-            if (target is null)
-            {
-                continue;
-            }
-
             var under = await books.FindBooksUnderAsync(target.Code, ct);
             var bookIds = under.Succeeded ? under.Value.Select(b => b.Book.Id).ToList() : [];
             var open = await rules.Alerts.CountAsync(a => bookIds.Contains(a.BookId) && a.State == AlertState.Open, ct);
