@@ -42,7 +42,7 @@ internal static class ReportWriter
         var line = $"单位：{h.OrgName}（{h.OrgCode}）  期间：{h.Period}  金额单位：{ReportHeader.Unit}{(h.IsRollUp ? $"  账套数：{h.Books}" : string.Empty)}";
         if (format == ReportFormat.Html)
         {
-            output.WriteLine($"<h2>{HtmlEncoder.Default.Encode(title)}</h2><p class=\"report-header\">{HtmlEncoder.Default.Encode(line)}</p>");
+            output.WriteLine($"<h2>{TextTable.Html.Encode(title)}</h2><p class=\"report-header\">{TextTable.Html.Encode(line)}</p>");
             return;
         }
 
@@ -53,7 +53,7 @@ internal static class ReportWriter
 
     /// <summary>A section's heading inside a report (the disclosure's parts, a ledger's accounts).</summary>
     private static void WriteHeading(TextWriter output, string heading, ReportFormat format) =>
-        output.WriteLine(format == ReportFormat.Html ? $"<h3>{HtmlEncoder.Default.Encode(heading)}</h3>" : heading);
+        output.WriteLine(format == ReportFormat.Html ? $"<h3>{TextTable.Html.Encode(heading)}</h3>" : heading);
 
     private static string M(Money m) => m.IsZero ? string.Empty : m.ToString();
 

@@ -6,6 +6,10 @@ namespace AssetLedger.Host.Reports;
 /// <summary>A plain-text table that lines up Chinese text: CJK characters take two terminal columns.</summary>
 internal sealed class TextTable(params (string Header, bool RightAligned)[] columns)
 {
+    /// <summary>Encodes what HTML needs encoded and leaves Chinese as it is (the reports' HTML format).</summary>
+    internal static readonly System.Text.Encodings.Web.HtmlEncoder Html =
+        System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+
     private readonly List<string[]> rows = [];
 
     public void Add(params string[] cells) => rows.Add(cells);
@@ -31,7 +35,7 @@ internal sealed class TextTable(params (string Header, bool RightAligned)[] colu
     private void WriteHtml(TextWriter output)
     {
         string Cell(string tag, int i, string text) =>
-            $"<{tag}{(columns[i].RightAligned ? " class=\"num\"" : string.Empty)}>{System.Text.Encodings.Web.HtmlEncoder.Default.Encode(text.Trim())}</{tag}>";
+            $"<{tag}{(columns[i].RightAligned ? " class=\"num\"" : string.Empty)}>{Html.Encode(text.Trim())}</{tag}>";
         output.Write("<table class=\"report\"><thead><tr>");
         output.Write(string.Concat(columns.Select((c, i) => Cell("th", i, c.Header))));
         output.Write("</tr></thead><tbody>");

@@ -130,6 +130,10 @@ public sealed partial class PagesHttpTests : LiveServer
         refusal.Should().Contain("第 1 行 借方").And.NotContain(hostile);
         posted.StatusCode.Should().Be(HttpStatusCode.Redirect);
         shown.Should().Contain("&lt;script&gt;").And.NotContain(hostile);
+        await Cli.OkAsync("org", "add", "33010199", "<img src=x onerror=alert(1)>村", "--level", "village", "--parent", "330101");
+        using var admin = await SignedInAsync("admin");
+        var report = await admin.GetStringAsync(new Uri("/reports?org=33010199&period=2024-03&kind=balance-sheet", UriKind.Relative));
+        report.Should().Contain("&lt;img src=x").And.NotContain("<img src=x", "an organization's name is text in a report too");
         (await Cli.OkAsync("report", "journal", "--org", "33010101", "--period", "2024-03")).Should().Contain("记-0002").And.NotContain("记-0003");
     }
 }
