@@ -62,13 +62,16 @@ public abstract class BrowserTestBase : LiveServer
         await page.FillAsync("input[name=UserName]", user);
         await page.FillAsync("input[name=Password]", "Passw0rdOK");
         await page.ClickAsync("button[type=submit]");
+
+        // Polls the address rather than waiting for a load event, which can pass before a wait for it begins.
         try
         {
-            await page.WaitForURLAsync(new Uri(Server, "/").ToString());
+            await Assertions.Expect(page).ToHaveURLAsync(new Uri(Server, "/").ToString());
+            await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("您好");
         }
-        catch (TimeoutException)
+        catch (PlaywrightException e)
         {
-            throw new InvalidOperationException($"{user} did not get past the sign-in page ({page.Url}): {await page.TextContentAsync("main")}");
+            throw new InvalidOperationException($"{user} did not get past the sign-in page ({page.Url}): {await page.TextContentAsync("main")}", e);
         }
 
         return page;

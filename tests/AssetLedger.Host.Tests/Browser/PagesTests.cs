@@ -41,7 +41,7 @@ public sealed class PagesTests : BrowserTestBase
         await Assertions.Expect(page.Locator("#capitals")).ToHaveTextAsync("人民币（大写）壹佰元整");
         await ShotAsync(page, "accountant", "balanced");
         await page.ClickAsync("#post");
-        await page.WaitForURLAsync(Posted);
+        await Assertions.Expect(page).ToHaveURLAsync(Posted);
         await ShotAsync(page, "accountant", "posted");
         var notice = await page.TextContentAsync(".notice");
         var number = await page.TextContentAsync("#voucher-number");
@@ -132,7 +132,7 @@ public sealed class PagesTests : BrowserTestBase
         await FillLineAsync(accountant, 0, "支付道路硬化工程款", "511", debit: "80,000");
         await FillLineAsync(accountant, 1, "支付道路硬化工程款", "102", credit: "80,000");
         await accountant.ClickAsync("#post");
-        await accountant.WaitForURLAsync(Posted);
+        await Assertions.Expect(accountant).ToHaveURLAsync(Posted);
         var voucher = await accountant.TextContentAsync("#voucher-number");
 
         (await Cli.OkAsync("rules", "run")).Should().Contain("LARGE_TXN"); // what the scheduler's job runs every 15 minutes
@@ -151,6 +151,7 @@ public sealed class PagesTests : BrowserTestBase
         await supervisor.GotoAsync(alertUrl);
         await supervisor.FillAsync("textarea[name=comment]", "已核实：村民代表会议决议2024-02，已补录决议编号");
         await supervisor.ClickAsync("button[value=resolve]");
+        await Assertions.Expect(supervisor.Locator("#alert-state")).ToHaveTextAsync("已办结"); // the old page has a state too: wait for the new one
         await ShotAsync(supervisor, "supervisor", "resolved");
 
         drilled.Should().Be(voucher, "the alert's evidence leads to the voucher the accountant posted");
@@ -179,6 +180,7 @@ public sealed class PagesTests : BrowserTestBase
         await page.FillAsync("input[name=value]", "100000");
         await page.FillAsync("input[name=reason]", "镇党委会2024年第3次会议");
         await page.ClickAsync("#set");
+        await Assertions.Expect(page.Locator(".notice")).ToBeVisibleAsync();
         var tier3 = await page.TextContentAsync(".parameter[data-rule=LARGE_TXN][data-name=tier3]");
         await ShotAsync(page, "supervisor", "rules");
         await page.GotoAsync("/subscribers");
@@ -186,6 +188,7 @@ public sealed class PagesTests : BrowserTestBase
         await page.FillAsync("input[name=name]", "王五");
         await page.SelectOptionAsync("select[name=minSeverity]", "serious");
         await page.ClickAsync("#subscribe");
+        await Assertions.Expect(page.Locator(".notice")).ToBeVisibleAsync();
         await ShotAsync(page, "supervisor", "subscribers");
 
         backtest.Should().Contain("0 条");
