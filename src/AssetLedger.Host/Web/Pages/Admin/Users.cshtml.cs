@@ -7,15 +7,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace AssetLedger.Host.Web.Pages.Admin;
 
 /// <summary>用户与权限 (administrators only): the same accounts, grants and revocations as the command line's <c>user</c> verbs.</summary>
-public sealed class UsersModel(AccessScope scope, BookDirectory books, UserAdministration administration) : PageModel
+public sealed class UsersModel(AccessScope scope, BookDirectory books, UserAdministration administration) : LedgerPageModel
 {
     public IReadOnlyList<UserView> Users { get; private set; } = [];
 
     public IReadOnlyList<Organization> Organizations { get; private set; } = [];
-
-    public IReadOnlyList<LedgerError> Errors { get; private set; } = [];
-
-    public string? Done { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
 
@@ -40,17 +36,7 @@ public sealed class UsersModel(AccessScope scope, BookDirectory books, UserAdmin
             return denied;
         }
 
-        var done = await change();
-        if (done.Succeeded)
-        {
-            Done = done.Value;
-        }
-        else
-        {
-            Errors = done.Errors;
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-        }
-
+        Report(await change());
         return await LoadAsync(ct) ?? Page();
     }
 

@@ -13,7 +13,7 @@ namespace AssetLedger.Host.Web.Pages.Alerts;
 /// One alert (the mails link here): its explanation, the vouchers its evidence names (drill down), the parameters in
 /// force, its handling history, and — for the township's supervisor — 确认, 办结 or 排除 with a comment.
 /// </summary>
-public sealed class ShowModel(AccessScope scope, BookDirectory books, AlertService alerts) : PageModel
+public sealed class ShowModel(AccessScope scope, BookDirectory books, AlertService alerts) : LedgerPageModel
 {
     public AlertDetail Detail { get; private set; } = null!;
 
@@ -28,8 +28,6 @@ public sealed class ShowModel(AccessScope scope, BookDirectory books, AlertServi
     public IReadOnlyList<(string Text, string Href)> RegisterEntries { get; private set; } = [];
 
     public string Evidence { get; private set; } = string.Empty;
-
-    public IReadOnlyList<LedgerError> Errors { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
 
@@ -57,8 +55,7 @@ public sealed class ShowModel(AccessScope scope, BookDirectory books, AlertServi
             return Redirect($"/alerts/{id}");
         }
 
-        Errors = moved.Errors;
-        Response.StatusCode = StatusCodes.Status400BadRequest;
+        Refuse(moved.Errors);
         return Page();
     }
 

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace AssetLedger.Host.Web.Pages.Budgets;
 
 /// <summary>预算执行: budget against actual, year to date, per account (and book, for a township or county).</summary>
-public sealed class IndexModel(AccessScope scope, BookDirectory books, BudgetService budgets, TimeProvider time) : PageModel
+public sealed class IndexModel(AccessScope scope, BookDirectory books, BudgetService budgets, TimeProvider time) : LedgerPageModel
 {
     [FromRoute]
     public string Org { get; set; } = string.Empty;
@@ -20,8 +20,6 @@ public sealed class IndexModel(AccessScope scope, BookDirectory books, BudgetSer
     public Organization Organization { get; private set; } = null!;
 
     public IReadOnlyList<BudgetExecution> Lines { get; private set; } = [];
-
-    public IReadOnlyList<LedgerError> Errors { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {

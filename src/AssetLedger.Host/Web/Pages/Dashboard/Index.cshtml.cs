@@ -20,7 +20,7 @@ namespace AssetLedger.Host.Web.Pages.Dashboard;
 /// </summary>
 public sealed class IndexModel(
     AccessScope scope, BookDirectory books, StatementService statements, BudgetService budgets, ContractRegister contracts, RulesDbContext rules, TimeProvider time)
-    : PageModel
+    : LedgerPageModel
 {
     [FromQuery]
     public string? Org { get; set; }
@@ -34,8 +34,6 @@ public sealed class IndexModel(
 
     /// <summary>The charts' figures as JSON for the script, in 元.</summary>
     public string Figures { get; private set; } = "{}";
-
-    public IReadOnlyList<LedgerError> Errors { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {

@@ -11,7 +11,7 @@ namespace AssetLedger.Host.Web.Pages.Imports;
 /// 导入: a CSV or Excel file into the book — vouchers, opening balances, asset cards, resources, contracts, the
 /// budget — all or nothing, with every bad row and column listed; and the blank templates to fill in.
 /// </summary>
-public sealed class IndexModel(AccessScope scope, BookDirectory books, IServiceProvider services) : PageModel
+public sealed class IndexModel(AccessScope scope, BookDirectory books, IServiceProvider services) : LedgerPageModel
 {
     /// <summary>Larger files are refused before they are read: a year of a village's vouchers is far smaller.</summary>
     public const long MaxFileBytes = 50 * 1024 * 1024;
@@ -25,8 +25,6 @@ public sealed class IndexModel(AccessScope scope, BookDirectory books, IServiceP
 
     public string? Summary { get; private set; }
 
-    public IReadOnlyList<LedgerError> Errors { get; private set; } = [];
-
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
 
     public async Task<IActionResult> OnPostAsync(string? kind, int? year, IFormFile? file, CancellationToken ct)
@@ -39,8 +37,7 @@ public sealed class IndexModel(AccessScope scope, BookDirectory books, IServiceP
         Kind = kind;
         if (file is null || file.Length == 0 || file.Length > MaxFileBytes)
         {
-            Errors = [new LedgerError("import.file_missing", file is null || file.Length == 0 ? "choose a CSV or .xlsx file" : $"the file is larger than {MaxFileBytes / 1024 / 1024} MB", "文件")];
-            Response.StatusCode = StatusCodes.Status400BadRequest;
+            Refuse([new LedgerError("import.file_missing", file is null || file.Length == 0 ? "choose a CSV or .xlsx file" : $"the file is larger than {MaxFileBytes / 1024 / 1024} MB", "文件")]);
             return Page();
         }
 
@@ -54,8 +51,7 @@ public sealed class IndexModel(AccessScope scope, BookDirectory books, IServiceP
             return Page();
         }
 
-        Errors = imported.Errors;
-        Response.StatusCode = StatusCodes.Status400BadRequest;
+        Refuse(imported.Errors);
         return Page();
     }
 

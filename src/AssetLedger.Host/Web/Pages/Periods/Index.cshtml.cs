@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace AssetLedger.Host.Web.Pages.Periods;
 
 /// <summary>结账: a book's months, open or closed; the accountant closes the next month or reopens the latest with a reason.</summary>
-public sealed class IndexModel(AccessScope scope, BookDirectory books, PeriodService periods) : PageModel
+public sealed class IndexModel(AccessScope scope, BookDirectory books, PeriodService periods) : LedgerPageModel
 {
     [FromRoute]
     public string Org { get; set; } = string.Empty;
@@ -23,10 +23,6 @@ public sealed class IndexModel(AccessScope scope, BookDirectory books, PeriodSer
     public AccountingPeriod? NextToClose { get; private set; }
 
     public AccountingPeriod? LastClosed { get; private set; }
-
-    public IReadOnlyList<LedgerError> Errors { get; private set; } = [];
-
-    public string? Done { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
 
@@ -50,14 +46,7 @@ public sealed class IndexModel(AccessScope scope, BookDirectory books, PeriodSer
 
         var month = AccountingPeriod.Parse(period);
         var changed = month.Succeeded ? await change(month.Value) : Outcome<PeriodChange>.Failure(month.Errors);
-        if (!changed.Succeeded)
-        {
-            Errors = changed.Errors;
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
-        }
-
-        Done = $"{month.Value} {done}";
+        Report(changed.Map(c => $"{c.Period} {done}"));
         return await LoadAsync(ct) ?? Page();
     }
 

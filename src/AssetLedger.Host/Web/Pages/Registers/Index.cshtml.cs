@@ -11,7 +11,7 @@ namespace AssetLedger.Host.Web.Pages.Registers;
 /// <summary>台账: a book's fixed assets, land and waters, and contracts as they stand, each with its events (newest first).</summary>
 public sealed class IndexModel(
     AccessScope scope, BookDirectory books, AssetRegister assets, ResourceRegister resources, ContractRegister contracts, DepreciationRuns depreciation, TimeProvider time)
-    : PageModel
+    : LedgerPageModel
 {
     [FromRoute]
     public string Org { get; set; } = string.Empty;
@@ -36,10 +36,6 @@ public sealed class IndexModel(
     public string ThisMonth { get; private set; } = string.Empty;
 
     public string Today { get; private set; } = string.Empty;
-
-    public string? Done { get; private set; }
-
-    public IReadOnlyList<Core.Common.LedgerError> Errors { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
 
@@ -87,17 +83,7 @@ public sealed class IndexModel(
             return Forbid();
         }
 
-        var done = await change();
-        if (done.Succeeded)
-        {
-            Done = done.Value;
-        }
-        else
-        {
-            Errors = done.Errors;
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-        }
-
+        Report(await change());
         return await LoadAsync(ct) ?? Page();
     }
 

@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace AssetLedger.Host.Web.Pages.Reports;
 
 /// <summary>报表: every statement on screen for one book or rolled up, with its .xlsx download (the API's workbook).</summary>
-public sealed class IndexModel(AccessScope scope, BookDirectory books, StatementService statements, TimeProvider time) : PageModel
+public sealed class IndexModel(AccessScope scope, BookDirectory books, StatementService statements, TimeProvider time) : LedgerPageModel
 {
     public static readonly IReadOnlyList<(string Kind, string Name)> Kinds =
     [
@@ -33,8 +33,6 @@ public sealed class IndexModel(AccessScope scope, BookDirectory books, Statement
     public string Html { get; private set; } = string.Empty;
 
     public string? Download { get; private set; }
-
-    public IReadOnlyList<LedgerError> Errors { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {

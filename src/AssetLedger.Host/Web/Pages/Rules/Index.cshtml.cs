@@ -14,7 +14,7 @@ namespace AssetLedger.Host.Web.Pages.Rules;
 /// 预警规则: every rule with its parameters as they apply to the organization and who set them; the township's
 /// supervisor sets a threshold for the township or one of its villages, and backtests a proposal first (saves nothing).
 /// </summary>
-public sealed class IndexModel(AccessScope scope, BookDirectory books, RuleSettings settings, RuleEngine engine) : PageModel
+public sealed class IndexModel(AccessScope scope, BookDirectory books, RuleSettings settings, RuleEngine engine) : LedgerPageModel
 {
     [FromQuery]
     public string? Org { get; set; }
@@ -24,10 +24,6 @@ public sealed class IndexModel(AccessScope scope, BookDirectory books, RuleSetti
     public IReadOnlyList<RuleInForce> Rules { get; private set; } = [];
 
     public bool MaySet { get; private set; }
-
-    public IReadOnlyList<LedgerError> Errors { get; private set; } = [];
-
-    public string? Done { get; private set; }
 
     /// <summary>The backtest asked for, and what it found.</summary>
     public BacktestInput Backtest { get; private set; } = new();
@@ -63,14 +59,7 @@ public sealed class IndexModel(AccessScope scope, BookDirectory books, RuleSetti
         var set = decimal.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var v)
             ? await settings.SetAsync(Org!, rule ?? string.Empty, parameter ?? string.Empty, v, reason ?? string.Empty, ct)
             : new LedgerError("rule.value_invalid", $"'{value}' is not a number", "参数值");
-        if (!set.Succeeded)
-        {
-            Errors = set.Errors;
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
-        }
-
-        Done = $"{AlertNamesFor(set.Value.RuleId)} 的参数 {set.Value.Parameter} 已设为 {set.Value.Value:0.##}，适用于{Organization.Name}";
+        Report(set.Map(s => $"{AlertNamesFor(s.RuleId)} 的参数 {s.Parameter} 已设为 {s.Value:0.##}，适用于{Organization.Name}"));
         return await LoadAsync(ct) ?? Page();
     }
 
@@ -108,8 +97,7 @@ public sealed class IndexModel(AccessScope scope, BookDirectory books, RuleSetti
             return Page();
         }
 
-        Errors = [.. errors, .. found?.Errors ?? []];
-        Response.StatusCode = StatusCodes.Status400BadRequest;
+        Refuse([.. errors, .. found?.Errors ?? []]);
         return Page();
     }
 

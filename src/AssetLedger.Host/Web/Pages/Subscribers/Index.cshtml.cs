@@ -8,16 +8,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace AssetLedger.Host.Web.Pages.Subscribers;
 
 /// <summary>预警邮件订阅: the addresses that receive the alerts of the user's organizations; a supervisor adds or changes them.</summary>
-public sealed class IndexModel(AccessScope scope, BookDirectory books, SubscriberService subscribers) : PageModel
+public sealed class IndexModel(AccessScope scope, BookDirectory books, SubscriberService subscribers) : LedgerPageModel
 {
     public IReadOnlyList<SubscriberView> Subscribers { get; private set; } = [];
 
     /// <summary>The organizations whose subscriptions the user may change (those they supervise).</summary>
     public IReadOnlyList<Organization> Supervised { get; private set; } = [];
-
-    public IReadOnlyList<LedgerError> Errors { get; private set; } = [];
-
-    public string? Done { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
@@ -31,15 +27,7 @@ public sealed class IndexModel(AccessScope scope, BookDirectory books, Subscribe
 
         var added = await subscribers.AddAsync(email ?? string.Empty, scopeCode!, string.IsNullOrWhiteSpace(name) ? null : name, rules is { Count: > 0 } ? rules : null,
             string.IsNullOrEmpty(minSeverity) ? null : minSeverity, ct);
-        if (added.Succeeded)
-        {
-            Done = $"{added.Value.Email} 将收到 {scopeCode} 的预警邮件";
-        }
-        else
-        {
-            Errors = added.Errors;
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-        }
+        Report(added.Map(s => $"{s.Email} 将收到 {scopeCode} 的预警邮件"));
 
         await LoadAsync(ct);
         return Page();

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace AssetLedger.Host.Web.Pages.Vouchers;
 
 /// <summary>凭证查询: a month's vouchers of a book (序时账 order), searched by summary, account or counterparty.</summary>
-public sealed class IndexModel(AccessScope scope, BookDirectory books, StatementService statements, TimeProvider time) : PageModel
+public sealed class IndexModel(AccessScope scope, BookDirectory books, StatementService statements, TimeProvider time) : LedgerPageModel
 {
     public sealed record Row(string Number, DateOnly Date, IReadOnlyList<JournalEntry> Lines);
 
@@ -27,8 +27,6 @@ public sealed class IndexModel(AccessScope scope, BookDirectory books, Statement
     public bool MayPost { get; private set; }
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
-
-    public IReadOnlyList<LedgerError> Errors { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {

@@ -12,7 +12,7 @@ namespace AssetLedger.Host.Web.Pages.Vouchers;
 /// 录入凭证: the accountant's voucher form. The same posting as the API and the imports; a key made when the form is
 /// shown makes a second submission (a double click, a reload) the same voucher, not a second one.
 /// </summary>
-public sealed class NewModel(AccessScope scope, BookDirectory books, VoucherPosting posting, TimeProvider time) : PageModel
+public sealed class NewModel(AccessScope scope, BookDirectory books, VoucherPosting posting, TimeProvider time) : LedgerPageModel
 {
     public sealed class LineInput
     {
@@ -51,8 +51,6 @@ public sealed class NewModel(AccessScope scope, BookDirectory books, VoucherPost
 
     /// <summary>The postable accounts, as the picker offers them: <c>11201 应收款—张三</c>.</summary>
     public IReadOnlyList<string> Accounts { get; private set; } = [];
-
-    public IReadOnlyList<LedgerError> Errors { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -110,8 +108,7 @@ public sealed class NewModel(AccessScope scope, BookDirectory books, VoucherPost
             errors.AddRange(posted.Errors);
         }
 
-        Errors = errors;
-        Response.StatusCode = StatusCodes.Status400BadRequest;
+        Refuse(errors);
         while (Lines.Count < 4)
         {
             Lines.Add(new());

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace AssetLedger.Host.Web.Pages.Vouchers;
 
 /// <summary>记账凭证: one posted voucher as on paper, with its reversal (红字冲销) for the book's accountant.</summary>
-public sealed class ShowModel(AccessScope scope, BookDirectory books, VoucherReader reader, VoucherReversal reversal, TimeProvider time) : PageModel
+public sealed class ShowModel(AccessScope scope, BookDirectory books, VoucherReader reader, VoucherReversal reversal, TimeProvider time) : LedgerPageModel
 {
     public VoucherDocument Voucher { get; private set; } = null!;
 
@@ -20,8 +20,6 @@ public sealed class ShowModel(AccessScope scope, BookDirectory books, VoucherRea
     public bool JustPosted { get; private set; }
 
     public string Today { get; private set; } = string.Empty;
-
-    public IReadOnlyList<LedgerError> Errors { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(long id, string? posted, CancellationToken ct)
     {
@@ -63,8 +61,7 @@ public sealed class ShowModel(AccessScope scope, BookDirectory books, VoucherRea
             return Redirect($"/vouchers/{reversed.Value.Id}?posted=1");
         }
 
-        Errors = reversed.Errors;
-        Response.StatusCode = StatusCodes.Status400BadRequest;
+        Refuse(reversed.Errors);
         return Page();
     }
 

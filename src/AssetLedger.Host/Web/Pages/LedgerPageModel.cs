@@ -1,0 +1,35 @@
+using AssetLedger.Core.Common;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace AssetLedger.Host.Web.Pages;
+
+/// <summary>
+/// What every page that reads or changes the books shows of the outcome: the sentence saying what was done, or every
+/// error (shown by <c>Shared/_Errors.cshtml</c>) — a refused change answers 400 and shows the form again to correct.
+/// </summary>
+public abstract class LedgerPageModel : PageModel
+{
+    public string? Done { get; private set; }
+
+    public IReadOnlyList<LedgerError> Errors { get; protected set; } = [];
+
+    /// <summary>A change's outcome: its sentence, or its errors.</summary>
+    protected void Report(Outcome<string> outcome)
+    {
+        if (outcome.Succeeded)
+        {
+            Done = outcome.Value;
+        }
+        else
+        {
+            Refuse(outcome.Errors);
+        }
+    }
+
+    /// <summary>Nothing was written: the errors are shown with the form, as a 400.</summary>
+    protected void Refuse(IReadOnlyList<LedgerError> errors)
+    {
+        Errors = errors;
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+    }
+}
