@@ -1,6 +1,4 @@
-using AssetLedger.Rules;
 using System.Text;
-using AssetLedger.Core.Common;
 using AssetLedger.Core.Periods;
 using AssetLedger.Rules.Alerts;
 using AssetLedger.Rules.Budgets;

@@ -1,6 +1,5 @@
 using AssetLedger.Core.Accounts;
 using AssetLedger.Core.Organizations;
-using AssetLedger.Core.Tests.Support;
 using static AssetLedger.Core.Tests.Support.TestLedger;
 
 namespace AssetLedger.Core.Tests.Accounts;

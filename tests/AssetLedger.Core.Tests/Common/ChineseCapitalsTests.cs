@@ -1,5 +1,3 @@
-using AssetLedger.Core.Common;
-
 namespace AssetLedger.Core.Tests.Common;
 
 /// <summary>人民币大写 by the rules for filling in payment vouchers.</summary>

@@ -1,4 +1,3 @@
-using AssetLedger.Core.Tests.Support;
 using static AssetLedger.Core.Tests.Support.TestLedger;
 
 namespace AssetLedger.Core.Tests.OpeningBalances;

@@ -1,4 +1,3 @@
-using AssetLedger.Core.Tests.Support;
 using AssetLedger.Core.Vouchers;
 using static AssetLedger.Core.Tests.Support.TestLedger;
 

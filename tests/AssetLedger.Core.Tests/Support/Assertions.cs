@@ -1,5 +1,3 @@
-using AssetLedger.Core.Common;
-
 namespace AssetLedger.Core.Tests.Support;
 
 public static class OutcomeAssertions

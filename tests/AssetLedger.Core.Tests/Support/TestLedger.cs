@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text;
-using AssetLedger.Core;
 using AssetLedger.Core.Audit;
-using AssetLedger.Core.Common;
 using AssetLedger.Core.OpeningBalances;
 using AssetLedger.Core.Organizations;
 using AssetLedger.Core.Periods;

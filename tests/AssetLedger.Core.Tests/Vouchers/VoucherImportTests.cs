@@ -1,5 +1,4 @@
 using System.Text;
-using AssetLedger.Core.Tests.Support;
 using AssetLedger.Core.Vouchers;
 
 namespace AssetLedger.Core.Tests.Vouchers;

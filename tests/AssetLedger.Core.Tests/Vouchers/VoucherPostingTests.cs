@@ -1,5 +1,3 @@
-using AssetLedger.Core.Common;
-using AssetLedger.Core.Tests.Support;
 using AssetLedger.Core.Vouchers;
 using Microsoft.Data.Sqlite;
 using static AssetLedger.Core.Tests.Support.TestLedger;

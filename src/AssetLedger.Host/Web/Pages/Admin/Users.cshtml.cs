@@ -2,7 +2,6 @@ using AssetLedger.Core.Common;
 using AssetLedger.Core.Organizations;
 using AssetLedger.Host.Accounts;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace AssetLedger.Host.Web.Pages.Admin;
 

@@ -8,7 +8,6 @@ using AssetLedger.Host.Accounts;
 using AssetLedger.Rules.Budgets;
 using AssetLedger.Rules.Persistence;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace AssetLedger.Host.Web.Pages.Dashboard;

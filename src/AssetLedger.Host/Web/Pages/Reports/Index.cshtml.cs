@@ -5,7 +5,6 @@ using AssetLedger.Core.Statements;
 using AssetLedger.Host.Accounts;
 using AssetLedger.Host.Reports;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace AssetLedger.Host.Web.Pages.Reports;
 

@@ -6,7 +6,6 @@ using AssetLedger.Host.Accounts;
 using AssetLedger.Rules.Engine;
 using AssetLedger.Rules.Settings;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace AssetLedger.Host.Web.Pages.Rules;
 

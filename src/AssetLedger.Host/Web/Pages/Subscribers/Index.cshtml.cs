@@ -1,9 +1,7 @@
-using AssetLedger.Core.Common;
 using AssetLedger.Core.Organizations;
 using AssetLedger.Host.Accounts;
 using AssetLedger.Rules.Notifications;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace AssetLedger.Host.Web.Pages.Subscribers;
 

@@ -4,7 +4,6 @@ using AssetLedger.Core.Periods;
 using AssetLedger.Core.Statements;
 using AssetLedger.Host.Accounts;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace AssetLedger.Host.Web.Pages.Vouchers;
 

@@ -4,7 +4,6 @@ using AssetLedger.Core.Organizations;
 using AssetLedger.Core.Vouchers;
 using AssetLedger.Host.Accounts;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace AssetLedger.Host.Web.Pages.Vouchers;
 
