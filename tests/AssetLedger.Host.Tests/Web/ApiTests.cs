@@ -246,6 +246,45 @@ public sealed class ApiTests : LiveServer
     }
 
     [Fact]
+    public async Task No_endpoint_answers_any_malformed_request_with_a_500()
+    {
+        using var admin = As("admin");
+        using var document = JsonDocument.Parse(await admin.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)));
+        string[] bodies =
+        [
+            "{}", "null", "\"x\"", "[]", "{ not json",
+            """{"org":"33010101","key":"k","date":"2024-13-45","period":"2024-00","year":99999,"amount":"abc","lines":[{"account":"9","debit":"-"}],""" +
+            """ "status":"卖了","reason":"","end":"x","from":"x","to":"x","annualAmount":"1e9","value":"NaN","rule":"NOPE","parameter":"p","units":-1,""" +
+            """ "email":"@","scope":"9999","parameters":{"tier1":"x"},"comment":"","voucher":"记-","code":"1","name":""}""",
+        ];
+        var answers = new List<string>();
+        foreach (var path in document.RootElement.GetProperty("paths").EnumerateObject())
+        {
+            var url = path.Name.Replace("{id}", "1", StringComparison.Ordinal).Replace("{code}", "F1", StringComparison.Ordinal)
+                .Replace("{number}", "C1", StringComparison.Ordinal).Replace("{kind}", "vouchers", StringComparison.Ordinal).Replace("{action}", "ack", StringComparison.Ordinal);
+            foreach (var method in path.Value.EnumerateObject().Select(m => m.Name))
+            {
+                foreach (var query in new[] { string.Empty, "?org=33010101&period=2024-13", "?org=%00&period=&year=abc", "?org=" + new string('9', 5000) })
+                {
+                    if (method == "get")
+                    {
+                        answers.Add($"GET {url}{query} {(int)(await admin.GetAsync(new Uri(url + query, UriKind.Relative))).StatusCode}");
+                        continue;
+                    }
+
+                    foreach (var body in bodies)
+                    {
+                        using var content = new StringContent(body, Encoding.UTF8, "application/json");
+                        answers.Add($"POST {url}{query} {(int)(await admin.PostAsync(new Uri(url + query, UriKind.Relative), content)).StatusCode}");
+                    }
+                }
+            }
+        }
+
+        answers.Should().HaveCountGreaterThan(200).And.NotContain(a => a.EndsWith(" 500", StringComparison.Ordinal) || a.EndsWith(" 503", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Bad_input_is_a_problem_that_names_each_error_and_writes_nothing_never_a_500()
     {
         using var http = As("acct-a");
