@@ -90,6 +90,28 @@ public sealed partial class PagesHttpTests : LiveServer
     }
 
     [Fact]
+    public async Task The_alert_inbox_shows_a_hundred_alerts_a_page_newest_first()
+    {
+        var csv = new System.Text.StringBuilder("key,date,summary,account,debit,credit\n");
+        for (var i = 0; i < 101; i++)
+        {
+            csv.Append(System.Globalization.CultureInfo.InvariantCulture, $"W{i},2024-03-10,支付工程款{i},511,{6000 + i},\nW{i},2024-03-10,支付工程款{i},102,,{6000 + i}\n");
+        }
+
+        await Cli.OkAsync("voucher", "import", Cli.WriteFile("many.csv", csv.ToString()), "--org", "33010101");
+        await Cli.OkAsync("rules", "run");
+        using var supervisor = await SignedInAsync("super");
+
+        var first = await supervisor.GetStringAsync(new Uri("/alerts?org=33010101", UriKind.Relative));
+        var second = await supervisor.GetStringAsync(new Uri("/alerts?org=33010101&page=2", UriKind.Relative));
+        var beyond = await supervisor.GetStringAsync(new Uri("/alerts?org=33010101&page=99", UriKind.Relative));
+
+        first.Should().Contain("共 102 条，第 1 / 2 页").And.Contain("6,100.00").And.NotContain("60,000.00");
+        second.Should().Contain("第 2 / 2 页").And.Contain("60,000.00");
+        beyond.Should().Contain("第 2 / 2 页");
+    }
+
+    [Fact]
     public async Task Nobody_signed_out_reaches_a_page_and_a_wrong_address_is_a_Chinese_page()
     {
         using var anonymous = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = Server };

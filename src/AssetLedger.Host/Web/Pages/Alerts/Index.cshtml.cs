@@ -24,6 +24,16 @@ public sealed class IndexModel(AccessScope scope, BookDirectory books, AlertServ
     [FromQuery]
     public string? State { get; set; }
 
+    /// <summary>The page of the list, from 1; <see cref="PageSize"/> alerts a page, newest first.</summary>
+    [FromQuery(Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    public const int PageSize = 100;
+
+    public int Total { get; private set; }
+
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+
     public IReadOnlyList<Organization> Organizations { get; private set; } = [];
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
@@ -46,13 +56,20 @@ public sealed class IndexModel(AccessScope scope, BookDirectory books, AlertServ
         AlertState? state = Enum.TryParse<AlertState>(State, ignoreCase: true, out var s) ? s : null;
         Severity? severity = SeverityNames.TryParse(Severity ?? string.Empty, out var v) ? v : null;
         var list = await alerts.ListAsync(string.IsNullOrEmpty(Org) ? null : Org, state, ct);
-        Rows = list.Value
+        if (!list.Succeeded)
+        {
+            return NotFound();
+        }
+
+        var matching = list.Value
             .Where(a => readable.Contains(orgOfBook[a.BookId]))
             .Where(a => string.IsNullOrEmpty(Rule) || a.RuleId == Rule)
             .Where(a => severity is null || a.Severity == severity)
-            .OrderByDescending(a => a.Id)
-            .Select(a => new Row(a, orgs[orgOfBook[a.BookId]]))
             .ToList();
+        Total = matching.Count;
+        PageNumber = Math.Clamp(PageNumber, 1, Pages);
+        Rows = matching.OrderByDescending(a => a.Id).Skip((PageNumber - 1) * PageSize).Take(PageSize)
+            .Select(a => new Row(a, orgs[orgOfBook[a.BookId]])).ToList();
         return Page();
     }
 }
