@@ -34,7 +34,8 @@ public sealed class AccessScope(AccountsDbContext db, BookDirectory books)
 
     /// <summary>Whether the user is an administrator (users, grants and settings everywhere).</summary>
     public async Task<bool> IsAdministratorAsync(ClaimsPrincipal user, CancellationToken ct = default) =>
-        (await LoadAsync(user, ct)).Grants.Any(g => g.Role == AccessRole.Admin);
+        user.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId
+        && AccessGrant.InForce(await db.Grants.AsNoTracking().Where(g => g.UserId == userId && g.Role == AccessRole.Admin).ToListAsync(ct)).Count > 0;
 
     /// <summary>The user's grants that stand, each with the organization it reaches (null: an administrator's, everywhere).</summary>
     public async Task<IReadOnlyList<(AccessRole Role, Organization? Organization)>> GrantsAsync(ClaimsPrincipal user, CancellationToken ct = default)

@@ -61,6 +61,8 @@ public sealed partial class PagesHttpTests : LiveServer
         (await revoked.Content.ReadAsStringAsync()).Should().Contain("已收回");
         (await Cli.OkAsync("user", "list")).Split('\n').Single(l => l.StartsWith("zhaoliu", StringComparison.Ordinal)).Should().NotContain("accountant");
         byAccountant.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await admin.GetStringAsync(new Uri("/", UriKind.Relative))).Should().Contain("href=\"/admin/users\">用户</a>", "the administrator's menu has the users");
+        (await accountant.GetStringAsync(new Uri("/", UriKind.Relative))).Should().NotContain("href=\"/admin/users\">用户</a>");
     }
 
     [Fact]
