@@ -100,6 +100,10 @@ public sealed class BookDirectory(LedgerDbContext db)
         return Outcome<IReadOnlyList<BookRef>>.Success(result);
     }
 
+    /// <summary>The 往来单位 the book's postings and opening balances have named, by name: what the voucher form offers.</summary>
+    public async Task<IReadOnlyList<string>> CounterpartiesAsync(int bookId, CancellationToken ct = default) =>
+        (await db.Counterparties.AsNoTracking().Where(c => c.BookId == bookId).Select(c => c.Name).ToListAsync(ct)).Order(StringComparer.Ordinal).ToList();
+
     public async Task<BookChart> LoadChartAsync(int bookId, CancellationToken ct = default) =>
         new(bookId, await db.Accounts.AsNoTracking().Where(a => a.BookId == bookId).ToListAsync(ct));
 }

@@ -114,6 +114,19 @@ public sealed partial class PagesHttpTests : LiveServer
     }
 
     [Fact]
+    public async Task The_voucher_form_offers_the_books_accounts_and_the_counterparties_it_already_knows()
+    {
+        await Cli.OkAsync("voucher", "import", Cli.WriteFile("loan.csv",
+            "key,date,summary,account,debit,credit,counterparty\nL1,2024-03-08,借款给张三,112,500,,张三\nL1,2024-03-08,借款给张三,101,,500,\n"), "--org", "33010101");
+        using var accountant = await SignedInAsync("acct-a");
+
+        var form = await accountant.GetStringAsync(new Uri("/books/33010101/vouchers/new", UriKind.Relative));
+
+        form.Should().Contain("<option value=\"张三\"></option>").And.Contain("<option value=\"513 管理费用\"></option>")
+            .And.Contain("<option value=\"3220101 ").And.NotContain("<option value=\"322 ", "only postable accounts are offered, not those with details");
+    }
+
+    [Fact]
     public async Task Nobody_signed_out_reaches_a_page_and_a_wrong_address_is_a_Chinese_page()
     {
         using var anonymous = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = Server };

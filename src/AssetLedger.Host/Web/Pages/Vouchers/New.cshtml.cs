@@ -51,6 +51,9 @@ public sealed class NewModel(AccessScope scope, BookDirectory books, VoucherPost
     /// <summary>The postable accounts, as the picker offers them: <c>11201 应收款—张三</c>.</summary>
     public IReadOnlyList<string> Accounts { get; private set; } = [];
 
+    /// <summary>The 往来单位 already in the book, offered so that one party keeps one name.</summary>
+    public IReadOnlyList<string> Counterparties { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (await LoadAsync(ct) is { } denied)
@@ -140,6 +143,7 @@ public sealed class NewModel(AccessScope scope, BookDirectory books, VoucherPost
 
         var chart = await books.LoadChartAsync(book.Value.Book.Id, ct);
         Accounts = chart.Accounts.Where(chart.IsLeaf).Select(a => $"{a.Code} {chart.FullName(a)}").ToList();
+        Counterparties = await books.CounterpartiesAsync(book.Value.Book.Id, ct);
         return null;
     }
 }
