@@ -89,6 +89,8 @@ public sealed partial class PagesHttpTests : LiveServer
         (await tooMuch.Content.ReadAsStringAsync()).Should().Contain("收款超过合同尚未收取的金额");
         bySupervisor.StatusCode.Should().Be(HttpStatusCode.Forbidden);
         (await Cli.OkAsync("report", "journal", "--org", "33010101", "--period", "2024-03")).Should().Contain("记-0003").And.NotContain("记-0004");
+        var page = await supervisor.GetStringAsync(new Uri(registers, UriKind.Relative));
+        page.Should().Contain("应收计划（2 期）").And.Contain("已收清").And.Contain("逾期", "the second year fell due on 2025-03-01; today is 2026-01-15");
     }
 
     [Fact]
