@@ -4,6 +4,7 @@
   const source = document.getElementById("dashboard-figures");
   if (!source || typeof Plotly === "undefined") return;
   const f = JSON.parse(source.textContent);
+  if (!f.months) return; // the page showed why there are no figures
   const font = { family: '"PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", "Noto Sans CJK SC", sans-serif', size: 12 };
   const layout = (extra) => Object.assign({ font, margin: { t: 10, r: 24, b: 70, l: 70 }, height: 300, legend: { orientation: "h", y: -0.25 } }, extra);
   const config = { displaylogo: false, responsive: true, locale: "zh-CN" };
