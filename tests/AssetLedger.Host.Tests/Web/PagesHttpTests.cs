@@ -128,6 +128,24 @@ public sealed partial class PagesHttpTests : LiveServer
             .And.Contain("<option value=\"3220101 ").And.NotContain("<option value=\"322 ", "only postable accounts are offered, not those with details");
     }
 
+    [Theory]
+    [InlineData("balance-sheet", "资产负债表")]
+    [InlineData("income-statement", "收益及收益分配表")]
+    [InlineData("trial-balance", "科目余额表")]
+    [InlineData("journal", "序时账")]
+    [InlineData("ledger", "明细账")]
+    [InlineData("disclosure", "村级财务公开表")]
+    public async Task Every_report_is_shown_on_screen_for_a_book_and_rolled_up(string kind, string title)
+    {
+        using var auditor = await SignedInAsync("audit");
+
+        var book = await auditor.GetStringAsync(new Uri($"/reports?org=33010101&period=2024-03&kind={kind}", UriKind.Relative));
+        var township = await auditor.GetStringAsync(new Uri($"/reports?org=330101&period=2024-03&kind={kind}", UriKind.Relative));
+
+        book.Should().Contain($"<h2>{title}").And.Contain("<table class=\"report\">").And.Contain($"/api/reports/{kind}?org=33010101&amp;period=2024-03&amp;format=xlsx");
+        township.Should().Contain($"<h2>{title}").And.Contain("城关镇");
+    }
+
     [Fact]
     public async Task Nobody_signed_out_reaches_a_page_and_a_wrong_address_is_a_Chinese_page()
     {
