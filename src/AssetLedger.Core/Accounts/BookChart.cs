@@ -31,6 +31,9 @@ public sealed class BookChart
 
     public bool IsLeaf(Account account) => !parents.Contains(account.Code);
 
+    /// <summary>The accounts a voucher may post to (those without detail accounts), by code: what pickers and templates offer.</summary>
+    public IEnumerable<Account> Postable => Accounts.Where(IsLeaf).OrderBy(a => a.Code, StringComparer.Ordinal);
+
     /// <summary>The account itself and every account above it.</summary>
     public IEnumerable<Account> SelfAndAncestors(Account account)
     {

@@ -31,7 +31,7 @@ internal static class TemplateCommands
                 }
 
                 var chart = await books.LoadChartAsync(book.Value.Book.Id, ct);
-                accounts = chart.Accounts.Where(chart.IsLeaf).OrderBy(a => a.Code, StringComparer.Ordinal).Select(a => (a.Code, chart.FullName(a))).ToList();
+                accounts = chart.Postable.Select(a => (a.Code, chart.FullName(a))).ToList();
             }
             else
             {

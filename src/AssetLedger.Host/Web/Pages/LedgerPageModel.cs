@@ -1,4 +1,5 @@
 using AssetLedger.Core.Common;
+using AssetLedger.Core.Periods;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace AssetLedger.Host.Web.Pages;
@@ -12,6 +13,9 @@ public abstract class LedgerPageModel : PageModel
     public string? Done { get; private set; }
 
     public IReadOnlyList<LedgerError> Errors { get; protected set; } = [];
+
+    /// <summary>This month in China (<c>YYYY-MM</c>): what a page asking for a month shows when it is given none.</summary>
+    protected static string ThisMonth(TimeProvider time) => AccountingPeriod.Of(LedgerClock.Today(time)).ToString();
 
     /// <summary>A change's outcome: its sentence, or its errors.</summary>
     protected void Report(Outcome<string> outcome)

@@ -29,7 +29,7 @@ public sealed class IndexModel(AccessScope scope, BookDirectory books, BudgetSer
         }
 
         Organization = org;
-        Period ??= AccountingPeriod.Of(LedgerClock.Today(time)).ToString();
+        Period ??= ThisMonth(time);
         var month = AccountingPeriod.Parse(Period);
         var execution = month.Succeeded ? await budgets.ExecutionAsync(Org, month.Value, ct) : Outcome<IReadOnlyList<BudgetExecution>>.Failure(month.Errors);
         if (execution.Succeeded)

@@ -50,7 +50,7 @@ public sealed class IndexModel(
         }
 
         Organization = org;
-        Period ??= AccountingPeriod.Of(LedgerClock.Today(time)).ToString();
+        Period ??= ThisMonth(time);
         var month = AccountingPeriod.Parse(Period);
         var under = await books.FindBooksUnderAsync(Org, ct);
         if (!month.Succeeded || !under.Succeeded)

@@ -69,7 +69,7 @@ public sealed class IndexModel(AccessScope scope, BookDirectory books, IServiceP
 
         var book = await books.FindBookAsync(Org, ct);
         var chart = await books.LoadChartAsync(book.Value.Book.Id, ct);
-        var accounts = chart.Accounts.Where(chart.IsLeaf).OrderBy(a => a.Code, StringComparer.Ordinal).Select(a => (a.Code, chart.FullName(a))).ToList();
+        var accounts = chart.Postable.Select(a => (a.Code, chart.FullName(a))).ToList();
         return File(ImportTemplates.Build(template, accounts), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{kind}-template-{Org}.xlsx");
     }
 

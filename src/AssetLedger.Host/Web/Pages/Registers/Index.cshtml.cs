@@ -32,7 +32,7 @@ public sealed class IndexModel(
     public bool MayPost { get; private set; }
 
     /// <summary>This month, as the depreciation form proposes it.</summary>
-    public string ThisMonth { get; private set; } = string.Empty;
+    public string DepreciationMonth { get; private set; } = string.Empty;
 
     public string Today { get; private set; } = string.Empty;
 
@@ -103,7 +103,7 @@ public sealed class IndexModel(
         Organization = org;
         MayPost = await scope.AllowsAsync(User, AccessScope.Action.Post, org.Id, ct);
         var today = Core.Common.LedgerClock.Today(time);
-        ThisMonth = Core.Periods.AccountingPeriod.Of(today).ToString();
+        DepreciationMonth = ThisMonth(time);
         Today = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var bookId = book.Value.Book.Id;
         Assets = (await assets.ListAsync(Org, ct)).Value;

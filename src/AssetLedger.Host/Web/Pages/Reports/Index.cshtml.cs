@@ -36,7 +36,7 @@ public sealed class IndexModel(AccessScope scope, BookDirectory books, Statement
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Organizations = await scope.ReadableAsync(User, ct);
-        Period ??= AccountingPeriod.Of(LedgerClock.Today(time)).ToString();
+        Period ??= ThisMonth(time);
         if (string.IsNullOrEmpty(Org))
         {
             Org = Organizations.Count > 0 ? Organizations[0].Code : null;

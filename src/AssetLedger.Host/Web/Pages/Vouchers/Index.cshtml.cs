@@ -1,4 +1,3 @@
-using AssetLedger.Core.Common;
 using AssetLedger.Core.Organizations;
 using AssetLedger.Core.Periods;
 using AssetLedger.Core.Statements;
@@ -37,7 +36,7 @@ public sealed class IndexModel(AccessScope scope, BookDirectory books, Statement
 
         Organization = org;
         MayPost = await scope.AllowsAsync(User, AccessScope.Action.Post, org.Id, ct);
-        Period ??= AccountingPeriod.Of(LedgerClock.Today(time)).ToString();
+        Period ??= ThisMonth(time);
         var month = AccountingPeriod.Parse(Period);
         if (!month.Succeeded)
         {

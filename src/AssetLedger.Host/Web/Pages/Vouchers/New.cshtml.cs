@@ -142,7 +142,7 @@ public sealed class NewModel(AccessScope scope, BookDirectory books, VoucherPost
         }
 
         var chart = await books.LoadChartAsync(book.Value.Book.Id, ct);
-        Accounts = chart.Accounts.Where(chart.IsLeaf).Select(a => $"{a.Code} {chart.FullName(a)}").ToList();
+        Accounts = chart.Postable.Select(a => $"{a.Code} {chart.FullName(a)}").ToList();
         Counterparties = await books.CounterpartiesAsync(book.Value.Book.Id, ct);
         return null;
     }
