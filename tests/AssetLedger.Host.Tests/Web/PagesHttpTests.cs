@@ -147,6 +147,25 @@ public sealed partial class PagesHttpTests : LiveServer
     }
 
     [Fact]
+    public async Task A_page_that_fails_inside_says_so_in_Chinese_without_a_stack_trace()
+    {
+        using var accountant = await SignedInAsync("acct-a");
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection(Core.Persistence.LedgerDatabase.SqliteConnectionString(Cli.DatabasePath)))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "ALTER TABLE postings RENAME TO postings_gone"; // the database breaks under the running server
+            command.ExecuteNonQuery();
+        }
+
+        var broken = await accountant.GetAsync(new Uri("/books/33010101/vouchers?period=2024-03", UriKind.Relative));
+        var page = await broken.Content.ReadAsStringAsync();
+
+        broken.StatusCode.Should().Be(HttpStatusCode.InternalServerError);
+        page.Should().Contain("出错了").And.Contain("服务器未能完成这次请求").And.NotContain("Exception").And.NotContain("postings");
+    }
+
+    [Fact]
     public async Task Nobody_signed_out_reaches_a_page_and_a_wrong_address_is_a_Chinese_page()
     {
         using var anonymous = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = Server };
