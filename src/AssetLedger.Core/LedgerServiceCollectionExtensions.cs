@@ -22,9 +22,15 @@ public static class LedgerServiceCollectionExtensions
     /// The ledger's services, scoped to a unit of work (one command, one request). The caller registers the
     /// <see cref="Actor"/>; <see cref="TimeProvider"/> defaults to the system clock.
     /// </summary>
-    public static IServiceCollection AddLedger(this IServiceCollection services, Action<DbContextOptionsBuilder> database)
+    public static IServiceCollection AddLedger(this IServiceCollection services, DatabaseSettings database) =>
+        services.AddLedgerDbContext(database).AddLedgerServices();
+
+    /// <summary>The ledger on a SQLite connection the caller holds open (the tests' in-memory databases).</summary>
+    public static IServiceCollection AddLedger(this IServiceCollection services, Action<DbContextOptionsBuilder> sqlite) =>
+        services.AddDbContext<LedgerDbContext>(sqlite).AddLedgerServices();
+
+    private static IServiceCollection AddLedgerServices(this IServiceCollection services)
     {
-        services.AddDbContext<LedgerDbContext>(database);
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<AuditLog>();
         services.AddScoped<BookDirectory>();

@@ -14,13 +14,14 @@ namespace AssetLedger.Host;
 /// </summary>
 public static class AssetLedgerServices
 {
-    public static IServiceCollection AddAssetLedger(this IServiceCollection services, string connectionString, TimeProvider time, Actor actor, MailSettings mail)
+    public static IServiceCollection AddAssetLedger(this IServiceCollection services, DatabaseSettings database, TimeProvider time, Actor actor, MailSettings mail)
     {
         services.AddSingleton(time);
         services.AddSingleton(actor);
-        services.AddLedger(o => o.UseLedgerSqlite(connectionString));
-        services.AddRules(o => o.UseRulesSqlite(connectionString), mail);
-        services.AddDbContext<AccountsDbContext>(o => AccountsDbContext.Use(o, connectionString));
+        services.AddSingleton(database);
+        services.AddLedger(database);
+        services.AddRules(database, mail);
+        AccountsDbContext.AddAccountsDbContext(services, database);
         services.AddIdentityCore<AppUser>(o =>
             {
                 o.Password.RequiredLength = 8;

@@ -1,3 +1,4 @@
+using AssetLedger.Core.Persistence;
 using AssetLedger.Rules.Alerts;
 using AssetLedger.Rules.Engine;
 using AssetLedger.Rules.Notifications;
@@ -14,10 +15,16 @@ public static class RulesServiceCollectionExtensions
     /// The rule engine's services, beside the ledger's (<c>AddLedger</c>), on the same database; alert e-mails leave
     /// as <paramref name="mail"/> says.
     /// </summary>
-    public static IServiceCollection AddRules(this IServiceCollection services, Action<DbContextOptionsBuilder> database, MailSettings mail)
+    public static IServiceCollection AddRules(this IServiceCollection services, DatabaseSettings database, MailSettings mail) =>
+        services.AddRulesDbContext(database).AddRulesServices(mail);
+
+    /// <summary>The rules on a SQLite connection the caller holds open (the tests' in-memory databases).</summary>
+    public static IServiceCollection AddRules(this IServiceCollection services, Action<DbContextOptionsBuilder> sqlite, MailSettings mail) =>
+        services.AddDbContext<RulesDbContext>(sqlite).AddRulesServices(mail);
+
+    private static IServiceCollection AddRulesServices(this IServiceCollection services, MailSettings mail)
     {
         services.AddLogging();
-        services.AddDbContext<RulesDbContext>(database);
         services.AddSingleton(mail);
         services.AddSingleton<MailComposer>();
         services.AddScoped<SubscriberService>();

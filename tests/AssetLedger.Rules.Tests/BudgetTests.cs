@@ -66,7 +66,7 @@ public class BudgetTests
         foreach (var sql in new[] { "UPDATE budgets SET amount = 1", "DELETE FROM budget_adjustments" })
         {
             var overwrite = () => ledger.ExecuteSqlAsync(sql);
-            await overwrite.Should().ThrowAsync<Microsoft.Data.Sqlite.SqliteException>(sql);
+            await overwrite.Should().ThrowAsync<System.Data.Common.DbException>(sql);
         }
     }
 

@@ -192,14 +192,22 @@ public sealed class NotificationTests : IAsyncLifetime
 
         await TwoLargePaymentsAsync();
         // The crash: the database refuses to record b's mail as sent, after the server has taken it.
-        await ledger.ExecuteSqlAsync("""
+        await ledger.ExecuteSqlAsync(ledger.Database.Dialect(
+            """
             CREATE TRIGGER crash BEFORE UPDATE OF state ON outgoing_mails
             WHEN NEW.state = 'Sent' AND NEW."to" = 'b@t1.example.cn' BEGIN SELECT RAISE(ABORT, 'simulated crash'); END;
-            """);
+            """,
+            """
+            CREATE FUNCTION crash() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+                IF NEW.state = 'Sent' AND NEW."to" = 'b@t1.example.cn' THEN RAISE EXCEPTION 'simulated crash'; END IF;
+                RETURN NEW;
+            END $$;
+            CREATE TRIGGER crash BEFORE UPDATE OF state ON outgoing_mails FOR EACH ROW EXECUTE FUNCTION crash();
+            """));
 
         var crashed = () => SendAsync();
         await crashed.Should().ThrowAsync<Microsoft.EntityFrameworkCore.DbUpdateException>();
-        await ledger.ExecuteSqlAsync("DROP TRIGGER crash;");
+        await ledger.ExecuteSqlAsync(ledger.Database.Dialect("DROP TRIGGER crash;", "DROP TRIGGER crash ON outgoing_mails;"));
         var restarted = await SendAsync();
 
         restarted.Sent.Should().Be(2, "b's mail again, and c's, which the crash never reached");

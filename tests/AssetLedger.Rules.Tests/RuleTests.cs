@@ -353,7 +353,10 @@ public class RuleEngineTests
         (await ledger.RunAsync<Notifications.SubscriberService, Outcome<Notifications.Subscriber>>(s => s.AddAsync("wang.wu@example.cn", "T1", null, null, null))).ShouldSucceed();
         await ledger.PostAsync("V1", "2024-03-05", Dr("513", 8_000), Cr("102", 8_000));
         // The crash: the database refuses the watermark, the last write of the run, after the alerts were added.
-        await ledger.ExecuteSqlAsync("CREATE TRIGGER crash BEFORE INSERT ON rule_watermarks BEGIN SELECT RAISE(ABORT, 'simulated crash'); END;");
+        await ledger.ExecuteSqlAsync(ledger.Database.Dialect(
+            "CREATE TRIGGER crash BEFORE INSERT ON rule_watermarks BEGIN SELECT RAISE(ABORT, 'simulated crash'); END;",
+            "CREATE FUNCTION crash() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'simulated crash'; END $$; "
+            + "CREATE TRIGGER crash BEFORE INSERT ON rule_watermarks FOR EACH ROW EXECUTE FUNCTION crash();"));
 
         var crashed = () => ledger.RunRulesAsync();
 
@@ -363,7 +366,7 @@ public class RuleEngineTests
         (await ledger.ScalarAsync("SELECT count(*) FROM notifications")).Should().Be(0, "the outbox is written with the alerts, or not at all");
         (await ledger.ScalarAsync("SELECT count(*) FROM rule_watermarks")).Should().Be(0);
 
-        await ledger.ExecuteSqlAsync("DROP TRIGGER crash;");
+        await ledger.ExecuteSqlAsync(ledger.Database.Dialect("DROP TRIGGER crash;", "DROP TRIGGER crash ON rule_watermarks;"));
         var retried = await ledger.RunRulesAsync();
         var again = await ledger.RunRulesAsync();
 

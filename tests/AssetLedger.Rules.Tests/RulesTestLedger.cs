@@ -16,7 +16,17 @@ internal static class RulesTestLedger
     public static async Task<TestLedger> CreateAsync(DateTimeOffset? now = null, MailSettings? mail = null)
     {
         mail ??= new MailSettings { PickupDirectory = Directory.CreateTempSubdirectory("assetledger-mail-").FullName };
-        var ledger = await TestLedger.CreateAsync(now, extend: (services, connection) => services.AddRules(o => o.UseRulesSqlite(connection), mail));
+        var ledger = await TestLedger.CreateAsync(now, extend: (services, database) =>
+        {
+            if (database.SharedConnection is { } memory)
+            {
+                services.AddRules(o => o.UseRulesSqlite(memory), mail);
+            }
+            else
+            {
+                services.AddRules(database.Settings, mail);
+            }
+        });
         await ledger.RunAsync<RulesDbContext, int>(async db =>
         {
             await RulesDatabase.MigrateAsync(db);

@@ -25,7 +25,9 @@ public sealed class BookDirectory(LedgerDbContext db)
             return Outcome<Organization>.Success(known);
         }
 
-        var org = await db.Organizations.AsNoTracking().SingleOrDefaultAsync(o => o.Code == code, ct);
+        // A code with a control character names nothing (codes are checked when added), and PostgreSQL refuses NUL in
+        // a query's text: such a code is unknown without asking the database.
+        var org = code.Any(char.IsControl) ? null : await db.Organizations.AsNoTracking().SingleOrDefaultAsync(o => o.Code == code, ct);
         if (org is null)
         {
             return new LedgerError("org.unknown", $"no organization has code '{code}' (see `org list`)");

@@ -9,9 +9,9 @@ namespace AssetLedger.Core.Persistence;
 /// One prepared INSERT, executed many times, its parameters set by position (0-based, in order of appearance in
 /// the SQL). The posting path's two hot statements go through it. On SQLite it drives the connection's own
 /// statement handle and binds by index: ADO.NET binds every parameter by name on every execution, which costs more
-/// than the insert itself (measured: 3.0 against 1.3 µs a posting row). Other providers get a plain prepared
-/// command; PostgreSQL may later bring its own (binary COPY). Public because the rule engine writes its alerts, in
-/// the same database, through it too.
+/// than the insert itself (measured: 3.0 against 1.3 µs a posting row). Other providers get a plain ADO.NET
+/// command (PostgreSQL's binary COPY would be faster still, but needs every row before the conflict checks).
+/// Public because the rule engine writes its alerts, in the same database, through it too.
 /// </summary>
 public abstract class BulkInsert : IDisposable
 {
@@ -129,7 +129,12 @@ public abstract class BulkInsert : IDisposable
         public override void Dispose() => statement.Dispose();
     }
 
-    /// <summary>Any ADO.NET provider: a prepared command whose parameters are found by position.</summary>
+    /// <summary>
+    /// Any ADO.NET provider: one command whose parameters are found by position. It is not prepared explicitly: a
+    /// parameter's type follows its value (a null first, a number later), and a statement prepared with the first
+    /// row's types refuses the next row's on PostgreSQL. Npgsql prepares it by itself, per set of types, when the
+    /// connection string allows (<c>Max Auto Prepare</c>, docs/postgresql.md).
+    /// </summary>
     private sealed class AdoNet : BulkInsert
     {
         private readonly DbCommand command;
@@ -147,7 +152,6 @@ public abstract class BulkInsert : IDisposable
                 command.Parameters.Add(p);
                 return p;
             }).ToArray();
-            command.Prepare();
         }
 
         public override void Set(int index, long value) => parameters[index].Value = value;

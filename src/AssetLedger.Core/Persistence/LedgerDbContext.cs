@@ -15,10 +15,22 @@ namespace AssetLedger.Core.Persistence;
 /// <summary>
 /// The ledger's database. Table and column names are snake_case and unquoted-safe, so the few hand-written
 /// statements of the bulk posting path (<see cref="Vouchers.VoucherWriter"/>) read the same on SQLite and
-/// PostgreSQL. Money columns are INTEGER 分; enums are stored as their English names.
+/// PostgreSQL. Money columns are INTEGER 分; enums are stored as their English names. This type carries the SQLite
+/// migrations; <see cref="PostgreSql.PostgreSqlLedgerDbContext"/>, the same model, carries PostgreSQL's.
 /// </summary>
-public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options) : DbContext(options)
+public class LedgerDbContext : DbContext
 {
+    public LedgerDbContext(DbContextOptions<LedgerDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For a provider's own context type, whose migrations are its own.</summary>
+    protected LedgerDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public DbSet<Organization> Organizations => Set<Organization>();
 
     public DbSet<Book> Books => Set<Book>();
@@ -67,8 +79,11 @@ public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options) :
     /// Every index is declared above on purpose. EF's default of indexing each foreign key would put indexes on the
     /// posting log that only a parent's deletion could use, and parents of posted data are never deleted.
     /// </summary>
-    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
         configurationBuilder.Conventions.Remove<Microsoft.EntityFrameworkCore.Metadata.Conventions.ForeignKeyIndexConvention>();
+        UtcDateTimes.Apply(configurationBuilder);
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -84,7 +84,7 @@ internal sealed class VoucherWriter : IAsyncDisposable
             INSERT INTO audit_log (at_utc, actor, action, book_id, subject, before, after, reason)
             VALUES (@at, @actor, @action, @book, @subject, NULL, @after, NULL)
             """,
-            ("@at", DbType.DateTime), ("@actor", DbType.String), ("@action", DbType.String), ("@book", DbType.Int32),
+            ("@at", DbType.DateTimeOffset), ("@actor", DbType.String), ("@action", DbType.String), ("@book", DbType.Int32),
             ("@subject", DbType.String), ("@after", DbType.String));
         findByKey = Prepare(transaction, """
             SELECT id, period, number, date, kind, resolution, attachment_count, reverses_voucher_id, first_posting_id, line_count

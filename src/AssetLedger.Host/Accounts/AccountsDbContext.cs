@@ -95,9 +95,22 @@ public sealed class ApiToken
 /// Identity's tables and the grants, in the product's database with a migrations history of their own — the ledger
 /// and the rules never depend on who signs in.
 /// </summary>
-public sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> options) : IdentityDbContext<AppUser>(options)
+public class AccountsDbContext : IdentityDbContext<AppUser>
 {
     public const string HistoryTable = "__accounts_migrations_history";
+
+    public AccountsDbContext(DbContextOptions<AccountsDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For a provider's own context type, whose migrations are its own.</summary>
+    protected AccountsDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) => UtcDateTimes.Apply(configurationBuilder);
 
     public DbSet<AccessGrant> Grants => Set<AccessGrant>();
 
@@ -126,8 +139,18 @@ public sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> option
         });
     }
 
-    public static DbContextOptionsBuilder Use(DbContextOptionsBuilder options, string connectionString) =>
+    /// <summary>The accounts' context on <paramref name="database"/>: the provider's own context type, registered as <see cref="AccountsDbContext"/>.</summary>
+    public static IServiceCollection AddAccountsDbContext(IServiceCollection services, DatabaseSettings database) => database.Provider switch
+    {
+        DatabaseProvider.PostgreSql => services.AddDbContext<AccountsDbContext, PostgreSqlAccountsDbContext>(o => UsePostgreSql(o, database.ConnectionString)),
+        _ => services.AddDbContext<AccountsDbContext>(o => UseSqlite(o, database.ConnectionString)),
+    };
+
+    public static DbContextOptionsBuilder UseSqlite(DbContextOptionsBuilder options, string connectionString) =>
         options.UseSqlite(connectionString, o => o.MigrationsHistoryTable(HistoryTable));
+
+    public static DbContextOptionsBuilder UsePostgreSql(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseNpgsql(connectionString, o => o.MigrationsHistoryTable(HistoryTable));
 
     public static async Task MigrateAsync(AccountsDbContext db, CancellationToken ct = default)
     {
@@ -138,9 +161,22 @@ public sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> option
     }
 }
 
+/// <summary>
+/// The accounts' model on PostgreSQL, a type of its own only so that EF Core keeps PostgreSQL's migrations
+/// (PostgreSql/Migrations) apart from SQLite's; registered as <see cref="AccountsDbContext"/>.
+/// </summary>
+public sealed class PostgreSqlAccountsDbContext(DbContextOptions<PostgreSqlAccountsDbContext> options) : AccountsDbContext(options);
+
 /// <summary>Lets <c>dotnet ef migrations add … --context AccountsDbContext</c> build the model without starting the Host.</summary>
 internal sealed class DesignTimeAccountsDbContextFactory : IDesignTimeDbContextFactory<AccountsDbContext>
 {
     public AccountsDbContext CreateDbContext(string[] args) =>
-        new((DbContextOptions<AccountsDbContext>)AccountsDbContext.Use(new DbContextOptionsBuilder<AccountsDbContext>(), LedgerDatabase.SqliteConnectionString("design-time.db")).Options);
+        new((DbContextOptions<AccountsDbContext>)AccountsDbContext.UseSqlite(new DbContextOptionsBuilder<AccountsDbContext>(), LedgerDatabase.SqliteConnectionString("design-time.db")).Options);
+}
+
+/// <summary>Lets <c>dotnet ef migrations add … --context PostgreSqlAccountsDbContext</c> build the model without a server.</summary>
+internal sealed class DesignTimePostgreSqlAccountsDbContextFactory : IDesignTimeDbContextFactory<PostgreSqlAccountsDbContext>
+{
+    public PostgreSqlAccountsDbContext CreateDbContext(string[] args) =>
+        new((DbContextOptions<PostgreSqlAccountsDbContext>)AccountsDbContext.UsePostgreSql(new DbContextOptionsBuilder<PostgreSqlAccountsDbContext>(), "Host=localhost").Options);
 }

@@ -1,19 +1,21 @@
 using System.CommandLine;
+using System.Data.Common;
 using AssetLedger.Core.Audit;
 using AssetLedger.Core.Common;
 using AssetLedger.Core.Organizations;
 using AssetLedger.Core.Persistence;
+using AssetLedger.Host.Database;
 using AssetLedger.Host.Notifications;
 using AssetLedger.Host.Reports;
 using AssetLedger.Rules.Persistence;
-using Microsoft.Data.Sqlite;
 
 namespace AssetLedger.Host.CommandLine;
 
 /// <summary>
 /// The command line: <c>dotnet run --project src/AssetLedger.Host -- &lt;verb&gt;</c>. Each verb runs as one unit of
-/// work against the database named by <c>--db</c>, <c>ASSETLEDGER_DB</c> or <c>./data/assetledger.db</c>, which is
-/// created and migrated on first use. Exit codes: 0 done; 1 input rejected (nothing written) or verify failed;
+/// work against the database that <c>Database:Provider</c> and <c>Database:ConnectionString</c> name — by default the
+/// SQLite file named by <c>--db</c>, <c>ASSETLEDGER_DB</c> or <c>./data/assetledger.db</c> — created and migrated on
+/// first use (<see cref="DatabaseConfiguration"/>). Exit codes: 0 done; 1 input rejected (nothing written) or verify failed;
 /// 2 usage error; 70 an unexpected failure.
 /// </summary>
 public static class Cli
@@ -25,7 +27,7 @@ public static class Cli
 
     internal static readonly Option<string?> DbOption = new("--db")
     {
-        Description = "SQLite database file (default: $ASSETLEDGER_DB, else ./data/assetledger.db)",
+        Description = "SQLite database file (default: $ASSETLEDGER_DB, else ./data/assetledger.db); with Database__Provider=PostgreSql, Database__ConnectionString names the database instead",
         Recursive = true,
     };
 
@@ -69,7 +71,12 @@ public static class Cli
     internal static async Task<int> WithLedgerAsync(
         ParseResult parse, CliEnvironment env, Func<IServiceProvider, CancellationToken, Task<int>> body, CancellationToken ct)
     {
-        var path = LedgerDatabase.ResolvePath(parse.GetValue(DbOption));
+        var database = DatabaseConfiguration.From(env.Configuration, parse.GetValue(DbOption));
+        if (!database.Succeeded)
+        {
+            return await RejectAsync(env, database.Errors);
+        }
+
         var user = parse.GetValue(UserOption) is { Length: > 0 } u ? u
             : Environment.GetEnvironmentVariable("ASSETLEDGER_USER") is { Length: > 0 } e ? e
             : Environment.UserName;
@@ -78,13 +85,13 @@ public static class Cli
             return await RejectAsync(env, [userError]);
         }
 
-        var mail = MailConfiguration.From(env.Configuration, path);
+        var mail = MailConfiguration.From(env.Configuration, database.Value);
         if (!mail.Succeeded)
         {
             return await RejectAsync(env, mail.Errors);
         }
 
-        var services = new ServiceCollection().AddAssetLedger(LedgerDatabase.SqliteConnectionString(path), env.Time, new Actor(user), mail.Value);
+        var services = new ServiceCollection().AddAssetLedger(database.Value, env.Time, new Actor(user), mail.Value);
         try
         {
             await using var provider = services.BuildServiceProvider();
@@ -107,7 +114,7 @@ public static class Cli
         }
         finally
         {
-            SqliteConnection.ClearAllPools();
+            database.Value.ClearPools();
         }
     }
 
@@ -119,7 +126,7 @@ public static class Cli
             inner = inner.InnerException;
         }
 
-        return inner is SqliteException sqlite ? $"database: {sqlite.Message}" : inner.Message;
+        return inner is DbException db ? $"database: {db.Message}" : inner.Message;
     }
 
     internal static async Task<int> RejectAsync(CliEnvironment env, IReadOnlyList<LedgerError> errors)

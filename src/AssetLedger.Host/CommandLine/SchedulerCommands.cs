@@ -1,7 +1,9 @@
 using System.CommandLine;
-using AssetLedger.Core.Persistence;
+using AssetLedger.Core.Common;
+using AssetLedger.Host.Database;
 using AssetLedger.Host.Notifications;
 using AssetLedger.Host.Scheduling;
+using AssetLedger.Rules.Notifications;
 
 namespace AssetLedger.Host.CommandLine;
 
@@ -30,14 +32,14 @@ internal static class SchedulerCommands
                 return Cli.Usage;
             }
 
-            var path = LedgerDatabase.ResolvePath(parse.GetValue(Cli.DbOption));
-            var mail = MailConfiguration.From(builder.Configuration, path);
+            var database = DatabaseConfiguration.From(env.Configuration, parse.GetValue(Cli.DbOption));
+            var mail = database.Succeeded ? MailConfiguration.From(env.Configuration, database.Value) : Outcome<MailSettings>.Failure(database.Errors);
             if (!mail.Succeeded)
             {
                 return await Cli.RejectAsync(env, mail.Errors);
             }
 
-            builder.AddScheduling(LedgerDatabase.SqliteConnectionString(path), env.Time, schedule, mail.Value);
+            builder.AddScheduling(database.Value, env.Time, schedule, mail.Value);
             using var host = builder.Build();
             await env.Output.WriteLineAsync($"scheduler running: rule evaluation '{schedule.RuleEvaluation}', daily checks '{schedule.DailyChecks}', "
                 + $"notifications '{schedule.Notifications}', digest '{schedule.Digest}' (Asia/Shanghai); mail goes to {mail.Value.Describe()}; Ctrl+C stops it");

@@ -1,5 +1,6 @@
 using System.Globalization;
 using AssetLedger.Core.Common;
+using AssetLedger.Core.Persistence;
 using AssetLedger.Rules.Notifications;
 using MimeKit;
 
@@ -8,11 +9,12 @@ namespace AssetLedger.Host.Notifications;
 /// <summary>
 /// <see cref="MailSettings"/> from configuration (<c>Smtp:*</c>, e.g. <c>Smtp__Host</c> in the environment, and
 /// <c>App:PublicUrl</c>), every value checked with a sentence naming the setting. With no <c>Smtp:Host</c>, mails go
-/// to the pickup folder — <c>Smtp:PickupDirectory</c>, by default <c>mail-pickup</c> beside the database.
+/// to the pickup folder — <c>Smtp:PickupDirectory</c>, by default <c>mail-pickup</c> beside the database
+/// (on PostgreSQL, in <c>./data</c>).
 /// </summary>
 public static class MailConfiguration
 {
-    public static Outcome<MailSettings> From(IConfiguration configuration, string databasePath)
+    public static Outcome<MailSettings> From(IConfiguration configuration, DatabaseSettings database)
     {
         var smtp = configuration.GetSection("Smtp");
         var errors = new List<LedgerError>();
@@ -52,7 +54,6 @@ public static class MailConfiguration
             return Outcome<MailSettings>.Failure(errors);
         }
 
-        var folder = Path.GetDirectoryName(Path.GetFullPath(databasePath)) ?? ".";
         return Outcome<MailSettings>.Success(new MailSettings
         {
             Host = smtp["Host"] is { Length: > 0 } host ? host : null,
@@ -61,7 +62,7 @@ public static class MailConfiguration
             User = smtp["User"] is { Length: > 0 } user ? user : null,
             Password = smtp["Password"],
             From = from,
-            PickupDirectory = smtp["PickupDirectory"] is { Length: > 0 } pickup ? pickup : Path.Combine(folder, "mail-pickup"),
+            PickupDirectory = smtp["PickupDirectory"] is { Length: > 0 } pickup ? pickup : Path.Combine(database.DataFolder, "mail-pickup"),
             PublicUrl = publicUrl,
         });
     }

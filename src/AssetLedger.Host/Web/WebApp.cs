@@ -1,6 +1,7 @@
 using AssetLedger.Core.Audit;
 using AssetLedger.Core.Common;
 using AssetLedger.Core.Persistence;
+using AssetLedger.Host.Database;
 using AssetLedger.Host.Notifications;
 using AssetLedger.Host.Scheduling;
 using AssetLedger.Host.Web.Api;
@@ -19,8 +20,9 @@ namespace AssetLedger.Host.Web;
 /// <summary>
 /// The one-command start: <c>dotnet run --project src/AssetLedger.Host</c> with no verb serves the product on
 /// http://127.0.0.1:5080 (<c>--urls</c> or <c>ASPNETCORE_URLS</c> override) with the scheduler's jobs running, on the
-/// database named by <c>Database:Path</c>, <c>ASSETLEDGER_DB</c> or <c>./data/assetledger.db</c>, created and migrated
-/// before the first request. <c>GET /health</c> says whether the database answers and the scheduler runs.
+/// database that <c>Database:*</c> names (<see cref="DatabaseConfiguration"/>: by default the SQLite file
+/// <c>Database:Path</c>, <c>ASSETLEDGER_DB</c> or <c>./data/assetledger.db</c>), created and migrated before the
+/// first request. <c>GET /health</c> says whether the database answers and the scheduler runs.
 /// Ctrl+C stops it; running jobs finish first.
 /// </summary>
 public static class WebApp
@@ -43,10 +45,15 @@ public static class WebApp
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
-        var path = Path.GetFullPath(LedgerDatabase.ResolvePath(builder.Configuration["Database:Path"]));
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var database = DatabaseConfiguration.From(builder.Configuration);
+        if (!database.Succeeded)
+        {
+            return Outcome<WebApplication>.Failure(database.Errors);
+        }
+
+        Directory.CreateDirectory(database.Value.DataFolder);
         var schedule = SchedulerHost.ScheduleFrom(builder);
-        var mail = MailConfiguration.From(builder.Configuration, path);
+        var mail = MailConfiguration.From(builder.Configuration, database.Value);
         if (schedule.Problem() is { } problem)
         {
             return new LedgerError("config.schedule", problem);
@@ -57,7 +64,7 @@ public static class WebApp
             return Outcome<WebApplication>.Failure(mail.Errors);
         }
 
-        builder.AddScheduling(LedgerDatabase.SqliteConnectionString(path), time, schedule, mail.Value);
+        builder.AddScheduling(database.Value, time, schedule, mail.Value);
 
         // Requests act as the signed-in user; the scheduler's jobs (no request) as the scheduler.
         builder.Services.AddHttpContextAccessor();
@@ -130,7 +137,7 @@ public static class WebApp
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
-            Console.WriteLine($"AssetLedger is serving on {string.Join(", ", addresses)} — database {path}; mail to {mail.Value.Describe()}; Ctrl+C stops it");
+            Console.WriteLine($"AssetLedger is serving on {string.Join(", ", addresses)} — database {database.Value.Describe()}; mail to {mail.Value.Describe()}; Ctrl+C stops it");
         });
         return Outcome<WebApplication>.Success(app);
     }

@@ -7,17 +7,32 @@ using AssetLedger.Rules.Settings;
 using AssetLedger.Rules.SplitPayment;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AssetLedger.Rules.Persistence;
 
 /// <summary>
 /// The rule engine's own tables — alerts, their transitions, rule settings, watermarks, SPLIT_PAYMENT's payment
 /// index, budgets — in the same database as
-/// the ledger, with a migrations history of their own, so that the ledger never depends on the rules.
+/// the ledger, with a migrations history of their own, so that the ledger never depends on the rules. This type
+/// carries the SQLite migrations; <see cref="PostgreSqlRulesDbContext"/>, the same model, carries PostgreSQL's.
 /// </summary>
-public sealed class RulesDbContext(DbContextOptions<RulesDbContext> options) : DbContext(options)
+public class RulesDbContext : DbContext
 {
     public const string HistoryTable = "__rules_migrations_history";
+
+    public RulesDbContext(DbContextOptions<RulesDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For a provider's own context type, whose migrations are its own.</summary>
+    protected RulesDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) => UtcDateTimes.Apply(configurationBuilder);
 
     public DbSet<Alert> Alerts => Set<Alert>();
 
@@ -157,8 +172,31 @@ internal sealed class DesignTimeRulesDbContextFactory : IDesignTimeDbContextFact
         new((DbContextOptions<RulesDbContext>)new DbContextOptionsBuilder<RulesDbContext>().UseRulesSqlite("Data Source=design-time.db").Options);
 }
 
+/// <summary>
+/// The rules' model on PostgreSQL, a type of its own only so that EF Core keeps PostgreSQL's migrations
+/// (PostgreSql/Migrations) apart from SQLite's; registered as <see cref="RulesDbContext"/>.
+/// </summary>
+public sealed class PostgreSqlRulesDbContext(DbContextOptions<PostgreSqlRulesDbContext> options) : RulesDbContext(options);
+
+/// <summary>Lets <c>dotnet ef migrations add … --context PostgreSqlRulesDbContext</c> build the model without a server.</summary>
+internal sealed class DesignTimePostgreSqlRulesDbContextFactory : IDesignTimeDbContextFactory<PostgreSqlRulesDbContext>
+{
+    public PostgreSqlRulesDbContext CreateDbContext(string[] args) =>
+        new((DbContextOptions<PostgreSqlRulesDbContext>)new DbContextOptionsBuilder<PostgreSqlRulesDbContext>().UseRulesPostgreSql("Host=localhost").Options);
+}
+
 public static class RulesDatabase
 {
+    /// <summary>The rules' context on <paramref name="database"/>: the provider's own context type, registered as <see cref="RulesDbContext"/>.</summary>
+    public static IServiceCollection AddRulesDbContext(this IServiceCollection services, DatabaseSettings database) => database.Provider switch
+    {
+        DatabaseProvider.PostgreSql => services.AddDbContext<RulesDbContext, PostgreSqlRulesDbContext>(o => o.UseRulesPostgreSql(database.ConnectionString)),
+        _ => services.AddDbContext<RulesDbContext>(o => o.UseRulesSqlite(database.ConnectionString)),
+    };
+
+    public static DbContextOptionsBuilder UseRulesPostgreSql(this DbContextOptionsBuilder options, string connectionString) =>
+        options.UseNpgsql(connectionString, o => o.MigrationsHistoryTable(RulesDbContext.HistoryTable));
+
     public static DbContextOptionsBuilder UseRulesSqlite(this DbContextOptionsBuilder options, string connectionString) =>
         options.UseSqlite(connectionString, o => o.MigrationsHistoryTable(RulesDbContext.HistoryTable));
 

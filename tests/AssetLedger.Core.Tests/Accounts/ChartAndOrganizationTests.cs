@@ -25,7 +25,7 @@ public class ChartAndOrganizationTests
         await using var ledger = await TestLedger.CreateAsync();
         await ledger.VillageAsync("V1");
 
-        var count = await ledger.ScalarAsync("SELECT COUNT(*) FROM accounts a JOIN books b ON b.id = a.book_id JOIN organizations o ON o.id = b.organization_id WHERE o.code = 'V1' AND a.is_standard = 1");
+        var count = await ledger.ScalarAsync("SELECT COUNT(*) FROM accounts a JOIN books b ON b.id = a.book_id JOIN organizations o ON o.id = b.organization_id WHERE o.code = 'V1' AND a.is_standard");
 
         count.Should().Be(StandardChart.Chart2023.Count);
     }

@@ -8,7 +8,6 @@ using AssetLedger.Core.Persistence;
 using AssetLedger.Core.Statements;
 using AssetLedger.Core.Verification;
 using AssetLedger.Core.Vouchers;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -16,8 +15,8 @@ using Microsoft.Extensions.Time.Testing;
 namespace AssetLedger.Core.Tests.Support;
 
 /// <summary>
-/// A county's books on a real SQLite database (in memory, one open connection, the real migrations), with a
-/// fake clock, so that a test states its ledger in a few lines:
+/// A county's books on a real database — SQLite in memory on one open connection, or a PostgreSQL database of the
+/// test's own when the suite runs there (<see cref="TestDatabase"/>) — with the real migrations and a fake clock, so that a test states its ledger in a few lines:
 /// <code>
 /// await using var ledger = await TestLedger.CreateAsync();
 /// await ledger.VillageAsync("V1");
@@ -30,19 +29,17 @@ public sealed class TestLedger : IAsyncDisposable
     public const string County = "C1";
     public const string Township = "T1";
 
-    private readonly SqliteConnection connection;
     private readonly ServiceProvider services;
     private int keys;
 
-    private readonly string? file;
-
-    private TestLedger(SqliteConnection connection, ServiceProvider services, FakeTimeProvider clock, string? file)
+    private TestLedger(TestDatabase database, ServiceProvider services, FakeTimeProvider clock)
     {
-        this.connection = connection;
+        Database = database;
         this.services = services;
-        this.file = file;
         Clock = clock;
     }
+
+    public TestDatabase Database { get; }
 
     public FakeTimeProvider Clock { get; }
 
@@ -50,20 +47,18 @@ public sealed class TestLedger : IAsyncDisposable
     /// Today is 15 January 2026 unless a test says otherwise: 2024 and 2025 have ended. <paramref name="onFile"/>
     /// puts the books in a temporary file instead of memory, for code that opens connections of its own.
     /// </summary>
-    /// <param name="extend">Adds more services on the same connection (the rule engine's tests add its context).</param>
-    public static async Task<TestLedger> CreateAsync(DateTimeOffset? now = null, bool onFile = false, Action<IServiceCollection, SqliteConnection>? extend = null)
+    /// <param name="extend">Adds more services on the same database (the rule engine's tests add its context).</param>
+    public static async Task<TestLedger> CreateAsync(DateTimeOffset? now = null, bool onFile = false, Action<IServiceCollection, TestDatabase>? extend = null)
     {
-        var file = onFile ? Path.Combine(Path.GetTempPath(), $"assetledger-test-{Guid.NewGuid():N}.db") : null;
-        var connection = new SqliteConnection($"Data Source={file ?? ":memory:"};Foreign Keys=True");
-        await connection.OpenAsync();
+        var database = TestDatabase.Create(onFile ? Path.Combine(Path.GetTempPath(), $"assetledger-test-{Guid.NewGuid():N}.db") : null);
         var clock = new FakeTimeProvider(now ?? new DateTimeOffset(2026, 1, 15, 9, 0, 0, TimeSpan.FromHours(8)));
         var collection = new ServiceCollection();
         collection.AddSingleton<TimeProvider>(clock);
         collection.AddSingleton(new Actor("tester"));
-        collection.AddLedger(o => o.UseSqlite(connection));
-        extend?.Invoke(collection, connection);
+        database.AddLedger(collection);
+        extend?.Invoke(collection, database);
         var provider = collection.BuildServiceProvider();
-        var ledger = new TestLedger(connection, provider, clock, file);
+        var ledger = new TestLedger(database, provider, clock);
         await ledger.RunAsync<LedgerDbContext, int>(async db =>
         {
             await LedgerDatabase.MigrateAsync(db);
@@ -181,23 +176,37 @@ public sealed class TestLedger : IAsyncDisposable
     /// <summary>Runs raw SQL on the database, as someone bypassing the application would.</summary>
     public async Task<int> ExecuteSqlAsync(string sql)
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return await command.ExecuteNonQueryAsync();
+        return await RunAsync<LedgerDbContext, int>(async db =>
+        {
+            await using var command = await CommandAsync(db, sql);
+            return await command.ExecuteNonQueryAsync();
+        });
     }
 
     public async Task<long> ScalarAsync(string sql)
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+        return await RunAsync<LedgerDbContext, long>(async db =>
+        {
+            await using var command = await CommandAsync(db, sql);
+            return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+        });
     }
 
     public async Task<string> TextAsync(string sql)
     {
-        await using var command = connection.CreateCommand();
+        return await RunAsync<LedgerDbContext, string>(async db =>
+        {
+            await using var command = await CommandAsync(db, sql);
+            return Convert.ToString(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture) ?? string.Empty;
+        });
+    }
+
+    private static async Task<System.Data.Common.DbCommand> CommandAsync(LedgerDbContext db, string sql)
+    {
+        await db.Database.OpenConnectionAsync();
+        var command = db.Database.GetDbConnection().CreateCommand();
         command.CommandText = sql;
-        return Convert.ToString(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture) ?? string.Empty;
+        return command;
     }
 
     /// <summary>Counts rows in every table that a rejected command must leave untouched.</summary>
@@ -215,14 +224,6 @@ public sealed class TestLedger : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await services.DisposeAsync();
-        await connection.DisposeAsync();
-        if (file is not null)
-        {
-            SqliteConnection.ClearAllPools();
-            foreach (var f in new[] { file, file + "-wal", file + "-shm" }.Where(File.Exists))
-            {
-                File.Delete(f);
-            }
-        }
+        await Database.DisposeAsync();
     }
 }

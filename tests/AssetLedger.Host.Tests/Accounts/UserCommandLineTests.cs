@@ -9,14 +9,7 @@ public sealed class UserCommandLineTests : IDisposable
 
     public void Dispose() => cli.Dispose();
 
-    private object? Sql(string sql)
-    {
-        using var connection = new Microsoft.Data.Sqlite.SqliteConnection(Core.Persistence.LedgerDatabase.SqliteConnectionString(cli.DatabasePath));
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteScalar();
-    }
+    private object? Sql(string sql) => cli.Database.Scalar(sql);
 
     [Fact]
     public async Task A_user_is_added_with_a_hashed_password_and_granted_roles_that_fit_their_organizations()
@@ -35,9 +28,9 @@ public sealed class UserCommandLineTests : IDisposable
         again.Should().Contain("accountant");
         list.Should().Contain("李四").And.Contain("accountant@33010101").And.Contain("supervisor@330101");
         Sql("SELECT count(*) FROM access_grants").Should().Be(2L, "granting the same role again changes nothing");
-        ((string)Sql("SELECT PasswordHash FROM AspNetUsers WHERE UserName = 'lisi'")!).Should().NotContain("Dongfeng2025").And.StartWith("AQAAAA");
-        var edit = () => Sql("UPDATE access_grants SET Role = 'Admin'");
-        edit.Should().Throw<Microsoft.Data.Sqlite.SqliteException>("grants are append-only");
+        ((string)Sql("SELECT \"PasswordHash\" FROM \"AspNetUsers\" WHERE \"UserName\" = 'lisi'")!).Should().NotContain("Dongfeng2025").And.StartWith("AQAAAA");
+        var edit = () => Sql("UPDATE access_grants SET \"Role\" = 'Admin'");
+        edit.Should().Throw<System.Data.Common.DbException>("grants are append-only").WithMessage("*append-only*");
     }
 
     [Fact]
@@ -59,7 +52,7 @@ public sealed class UserCommandLineTests : IDisposable
         township.Error.Should().Contain("an accountant is granted on a village or group (a book); 城关镇 (330101) is a township");
         adminScope.Error.Should().Contain("give no --scope");
         noScope.Error.Should().Contain("needs a --scope");
-        Sql("SELECT count(*) FROM AspNetUsers").Should().Be(1L);
+        Sql("SELECT count(*) FROM \"AspNetUsers\"").Should().Be(1L);
         Sql("SELECT count(*) FROM access_grants").Should().Be(0L);
     }
 
@@ -81,7 +74,10 @@ public sealed class UserCommandLineTests : IDisposable
         listed.Should().NotContain("accountant@33010101");
         twice.Error.Should().Contain("nothing to revoke");
         (await cli.OkAsync("user", "list")).Should().Contain("accountant@33010101");
-        Sql("SELECT group_concat(step, ',') FROM (SELECT Revoked || ':' || coalesce(Reason, '') AS step FROM access_grants ORDER BY Id)").Should().Be("0:,1:调离岗位,0:");
+        Sql(cli.Database.Dialect(
+            "SELECT group_concat(step, ',') FROM (SELECT Revoked || ':' || coalesce(Reason, '') AS step FROM access_grants ORDER BY Id)",
+            "SELECT string_agg(CASE WHEN \"Revoked\" THEN '1' ELSE '0' END || ':' || coalesce(\"Reason\", ''), ',' ORDER BY \"Id\") FROM access_grants"))
+            .Should().Be("0:,1:调离岗位,0:");
     }
 
     [Fact]

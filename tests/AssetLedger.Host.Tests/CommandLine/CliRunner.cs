@@ -1,22 +1,38 @@
 using System.Text;
+using AssetLedger.Core.Tests.Support;
 using AssetLedger.Host.CommandLine;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AssetLedger.Host.Tests.CommandLine;
 
-/// <summary>Runs the real command line in-process against a real SQLite file in a temporary folder.</summary>
+/// <summary>
+/// Runs the real command line in-process against a real database: a SQLite file in a temporary folder, or a
+/// PostgreSQL database of the test's own when the suite runs there (<see cref="TestDatabase"/>).
+/// </summary>
 public sealed class CliRunner : IDisposable
 {
     public CliRunner()
     {
         Folder = Directory.CreateTempSubdirectory("assetledger-cli-").FullName;
         DatabasePath = Path.Combine(Folder, "ledger.db");
+        Database = TestDatabase.Create(DatabasePath);
     }
 
     public string Folder { get; }
 
+    /// <summary>The SQLite file the commands use unless the suite runs on PostgreSQL (and what <c>--db</c> names).</summary>
     public string DatabasePath { get; }
+
+    public TestDatabase Database { get; }
+
+    /// <summary>How a server started by a test is told this database (<c>--Database:…</c> options).</summary>
+    public string[] ServerDatabaseArguments => Database.IsPostgreSql
+        ? ["--Database:Provider", "PostgreSql", "--Database:ConnectionString", Database.Settings.ConnectionString, "--Database:DataFolder", Folder]
+        : ["--Database:Path", DatabasePath];
+
+    /// <summary>A new open connection to the database, for a test that changes it behind the application's back.</summary>
+    public System.Data.Common.DbConnection OpenDatabase() => Database.Open();
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 1, 15, 9, 0, 0, TimeSpan.FromHours(8)));
 
@@ -28,13 +44,23 @@ public sealed class CliRunner : IDisposable
         public override string ToString() => $"exit {ExitCode}\n--- stdout\n{Output}\n--- stderr\n{Error}";
     }
 
-    /// <summary>Runs one command; <c>--db</c> is added unless the test gives its own.</summary>
+    /// <summary>Runs one command on the test's database (<c>--db</c>, or the PostgreSQL settings) unless the test names its own file.</summary>
     public async Task<Result> RunAsync(params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var withDb = args.Contains("--db") ? args : [.. args, "--db", DatabasePath];
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings).Build();
+        // A test that names its own --db file runs on SQLite whatever the suite runs on.
+        var ownFile = args.Contains("--db");
+        var withDb = ownFile || Database.IsPostgreSql ? args : [.. args, "--db", DatabasePath];
+        var settings = new Dictionary<string, string?>(Settings);
+        if (Database.IsPostgreSql && !ownFile)
+        {
+            settings.TryAdd("Database:Provider", "PostgreSql");
+            settings.TryAdd("Database:ConnectionString", Database.Settings.ConnectionString);
+            settings.TryAdd("Database:DataFolder", Folder); // what SQLite keeps beside its file (the mail pickup folder)
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var code = await Cli.RunAsync(withDb, new CliEnvironment(output, error, Clock, configuration));
         return new Result(code, output.ToString(), error.ToString());
     }
@@ -72,6 +98,7 @@ public sealed class CliRunner : IDisposable
 
     public void Dispose()
     {
+        Database.Dispose();
         try
         {
             Directory.Delete(Folder, recursive: true);

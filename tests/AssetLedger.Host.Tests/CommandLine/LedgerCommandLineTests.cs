@@ -210,15 +210,7 @@ public sealed class LedgerCommandLineTests : IDisposable
         await CountyWithVillageAsync();
         var vouchers = cli.WriteFile("v.csv", "key,date,summary,account,debit,credit\nA,2024-03-05,x,101,10,\nA,2024-03-05,x,102,,10\n");
         await cli.OkAsync("voucher", "import", vouchers, "--org", "33010101");
-        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={cli.DatabasePath}"))
-        {
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = "UPDATE account_balances SET debit = debit + 1";
-            await command.ExecuteNonQueryAsync();
-        }
-
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        cli.Database.Scalar("UPDATE account_balances SET debit = debit + 1");
         var broken = await cli.RunAsync("verify");
         var repaired = await cli.RunAsync("verify", "--rebuild-balances");
         var after = await cli.RunAsync("verify");

@@ -23,7 +23,7 @@ public sealed class SchedulerWiringTests : IDisposable
         builder.Configuration["Scheduling:RuleEvaluation"] = cron;
         builder.Configuration["Scheduling:DailyChecks"] = daily;
 
-        builder.AddScheduling(LedgerDatabase.SqliteConnectionString(cli.DatabasePath), cli.Clock, SchedulerHost.ScheduleFrom(builder),
+        builder.AddScheduling(cli.Database.Settings, cli.Clock, SchedulerHost.ScheduleFrom(builder),
             new MailSettings { PickupDirectory = Path.Combine(cli.Folder, "mail") });
         return builder.Build();
     }
@@ -101,7 +101,10 @@ public sealed class SchedulerWiringTests : IDisposable
         await cli.CountyWithVillageAsync();
         await cli.PayAsync("33010101", "2024-03-05", 60_000);
         await cli.OkAsync("rules", "list");
-        Sql("CREATE TRIGGER crash BEFORE INSERT ON rule_watermarks BEGIN SELECT RAISE(ABORT, 'simulated crash'); END;");
+        Sql(cli.Database.Dialect(
+            "CREATE TRIGGER crash BEFORE INSERT ON rule_watermarks BEGIN SELECT RAISE(ABORT, 'simulated crash'); END;",
+            "CREATE FUNCTION crash() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'simulated crash'; END $$; "
+            + "CREATE TRIGGER crash BEFORE INSERT ON rule_watermarks FOR EACH ROW EXECUTE FUNCTION crash();"));
         using var host = BuildHost();
 
         var failure = await RunOnceAsync(host, JobSchedule.RuleEvaluationJobKey);
@@ -126,14 +129,7 @@ public sealed class SchedulerWiringTests : IDisposable
         return failure;
     }
 
-    private object? Sql(string sql)
-    {
-        using var connection = new Microsoft.Data.Sqlite.SqliteConnection(LedgerDatabase.SqliteConnectionString(cli.DatabasePath));
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteScalar();
-    }
+    private object? Sql(string sql) => cli.Database.Scalar(sql);
 
     [Fact]
     public async Task The_scheduled_job_runs_the_rule_engine_on_the_ledger()

@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AssetLedger.Host.Tests.Web;
 
 /// <summary>
-/// A real server on loopback over a real SQLite file, for the API's and the pages' tests: the county 3301, township
+/// A real server on loopback over a real database (a SQLite file, or PostgreSQL when the suite runs there), for the API's and the pages' tests: the county 3301, township
 /// 330101 with the villages 33010101 (a 60,000 元 payment in March 2024, so one LARGE_TXN alert) and 33010102; the county 3302 with
 /// the village 33020101, outside everyone's scope but the administrator's; and a user per role with a personal API
 /// token and the password Passw0rdOK — acct-a (33010101), acct-b (33010102), super (330101), audit (3301), admin.
@@ -50,7 +50,7 @@ public abstract class LiveServer : IAsyncLifetime, IDisposable
         const string never = "0 0 0 1 1 ? 2099";
         app = WebApp.Build(
             [
-                "--urls", "http://127.0.0.1:0", "--Database:Path", Cli.DatabasePath, "--Demo:LoadWhenEmpty", "false",
+                "--urls", "http://127.0.0.1:0", .. Cli.ServerDatabaseArguments, "--Demo:LoadWhenEmpty", "false",
                 "--Scheduling:RuleEvaluation", never, "--Scheduling:DailyChecks", never, "--Scheduling:Notifications", never, "--Scheduling:Digest", never,
             ],
             Cli.Clock).ShouldSucceed();

@@ -150,13 +150,7 @@ public sealed partial class PagesHttpTests : LiveServer
     public async Task A_page_that_fails_inside_says_so_in_Chinese_without_a_stack_trace()
     {
         using var accountant = await SignedInAsync("acct-a");
-        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection(Core.Persistence.LedgerDatabase.SqliteConnectionString(Cli.DatabasePath)))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = "ALTER TABLE postings RENAME TO postings_gone"; // the database breaks under the running server
-            command.ExecuteNonQuery();
-        }
+        Cli.Database.Scalar("ALTER TABLE postings RENAME TO postings_gone"); // the database breaks under the running server
 
         var broken = await accountant.GetAsync(new Uri("/books/33010101/vouchers?period=2024-03", UriKind.Relative));
         var page = await broken.Content.ReadAsStringAsync();

@@ -62,7 +62,8 @@ namespace AssetLedger.Core.Persistence.CompiledModel
                 typeof(DateTime),
                 propertyInfo: typeof(AuditEntry).GetProperty("AtUtc", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(AuditEntry).GetField("<AtUtc>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                sentinel: new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified));
+                valueConverter: new UtcDateTimes.Converter());
+            atUtc.SetSentinelFromProviderValue(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc));
             atUtc.AddAnnotation("Relational:ColumnName", "at_utc");
 
             var before = runtimeEntityType.AddProperty(

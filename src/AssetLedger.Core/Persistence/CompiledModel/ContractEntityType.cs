@@ -124,7 +124,8 @@ namespace AssetLedger.Core.Persistence.CompiledModel
                 typeof(DateTime),
                 propertyInfo: typeof(Contract).GetProperty("RegisteredAtUtc", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Contract).GetField("<RegisteredAtUtc>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                sentinel: new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified));
+                valueConverter: new UtcDateTimes.Converter());
+            registeredAtUtc.SetSentinelFromProviderValue(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc));
             registeredAtUtc.AddAnnotation("Relational:ColumnName", "registered_at_utc");
 
             var resolution = runtimeEntityType.AddProperty(

@@ -156,7 +156,8 @@ namespace AssetLedger.Core.Persistence.CompiledModel
                 typeof(DateTime),
                 propertyInfo: typeof(FixedAsset).GetProperty("RegisteredAtUtc", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(FixedAsset).GetField("<RegisteredAtUtc>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                sentinel: new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified));
+                valueConverter: new UtcDateTimes.Converter());
+            registeredAtUtc.SetSentinelFromProviderValue(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc));
             registeredAtUtc.AddAnnotation("Relational:ColumnName", "registered_at_utc");
 
             var residualRateBasisPoints = runtimeEntityType.AddProperty(

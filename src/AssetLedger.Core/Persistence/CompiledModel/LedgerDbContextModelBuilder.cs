@@ -11,7 +11,7 @@ namespace AssetLedger.Core.Persistence.CompiledModel
     public partial class LedgerDbContextModel
     {
         private LedgerDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("a9becd44-b508-42b4-b2ce-82c572aae011"), entityTypeCount: 22)
+            : base(skipDetectChanges: false, modelId: new Guid("0c2632bf-3330-45e2-b8e2-b24ec3fa8966"), entityTypeCount: 22)
         {
         }
 

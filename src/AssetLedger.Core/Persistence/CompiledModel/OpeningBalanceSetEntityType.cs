@@ -57,7 +57,8 @@ namespace AssetLedger.Core.Persistence.CompiledModel
                 typeof(DateTime),
                 propertyInfo: typeof(OpeningBalanceSet).GetProperty("ImportedAtUtc", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(OpeningBalanceSet).GetField("<ImportedAtUtc>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                sentinel: new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified));
+                valueConverter: new UtcDateTimes.Converter());
+            importedAtUtc.SetSentinelFromProviderValue(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc));
             importedAtUtc.AddAnnotation("Relational:ColumnName", "imported_at_utc");
 
             var importedBy = runtimeEntityType.AddProperty(

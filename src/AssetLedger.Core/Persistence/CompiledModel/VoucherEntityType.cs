@@ -113,7 +113,8 @@ namespace AssetLedger.Core.Persistence.CompiledModel
                 typeof(DateTime),
                 propertyInfo: typeof(Voucher).GetProperty("PostedAtUtc", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Voucher).GetField("<PostedAtUtc>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                sentinel: new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified));
+                valueConverter: new UtcDateTimes.Converter());
+            postedAtUtc.SetSentinelFromProviderValue(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc));
             postedAtUtc.AddAnnotation("Relational:ColumnName", "posted_at_utc");
 
             var preparer = runtimeEntityType.AddProperty(
