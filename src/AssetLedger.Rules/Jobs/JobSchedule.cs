@@ -9,7 +9,8 @@ namespace AssetLedger.Rules.Jobs;
 /// (calendar rules, by default at 06:00), <c>Scheduling:Notifications</c> (critical alerts and retries, every 5
 /// minutes) and <c>Scheduling:Digest</c> (the supervisors' daily digest, 08:00). After downtime a missed firing runs
 /// once and the schedule goes on: the watermarks make a rule run catch up, the calendar rules look at the state of
-/// the books on the day, and the outbox keeps every notification until it is sent.
+/// the books on the day, and the outbox keeps every notification until it is sent. For the same reasons every job
+/// asks Quartz for recovery: in a cluster, a job whose node died mid-run runs again on another node.
 /// </summary>
 public sealed class JobSchedule
 {
@@ -81,5 +82,5 @@ public sealed class JobSchedule
         quartz.ScheduleJob<TJob>(
             t => t.WithIdentity(trigger)
                 .WithCronSchedule(cron, c => c.InTimeZone(ChinaTime).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)),
-            j => j.WithIdentity(job).WithDescription(description).DisallowConcurrentExecution().UsingJobData(dataKey, dataValue));
+            j => j.WithIdentity(job).WithDescription(description).DisallowConcurrentExecution().RequestRecovery().UsingJobData(dataKey, dataValue));
 }
