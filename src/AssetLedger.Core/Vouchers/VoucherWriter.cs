@@ -74,7 +74,7 @@ internal sealed class VoucherWriter : IAsyncDisposable
                     @first_posting, @lines, @at)
             ON CONFLICT (book_id, idempotency_key) DO NOTHING
             """, nativeInserts);
-        insertPosting = BulkInsert.Prepare(connection, transaction, """
+        insertPosting = BulkInsert.PrepareAppend(connection, transaction, """
             INSERT INTO postings (id, voucher_id, line_no, account_id, counterparty_id, debit, credit, summary)
             VALUES (@id, @voucher, @line, @account, @counterparty, @debit, @credit, @summary)
             """, nativeInserts);
@@ -207,6 +207,7 @@ internal sealed class VoucherWriter : IAsyncDisposable
     /// </summary>
     public void Complete()
     {
+        insertPosting.Flush();
         var p = upsertBalance.Parameters;
         foreach (var ((account, counterparty, period), d) in deltas)
         {
@@ -267,6 +268,7 @@ internal sealed class VoucherWriter : IAsyncDisposable
 
         if (same)
         {
+            insertPosting.Flush(); // the lines of a voucher posted earlier in this command may still be held
             linesOf.Parameters["@first"].Value = first;
             linesOf.Parameters["@end"].Value = first + count;
             using var lines = linesOf.ExecuteReader();
