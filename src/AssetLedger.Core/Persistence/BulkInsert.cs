@@ -17,7 +17,9 @@ namespace AssetLedger.Core.Persistence;
 public abstract class BulkInsert : IDisposable
 {
     public static BulkInsert Prepare(DbConnection connection, DbTransaction transaction, string sql, bool native = true) =>
-        native && connection is SqliteConnection sqlite ? new SqliteNative(sqlite, sql) : new AdoNet(connection, transaction, sql);
+        native && connection is SqliteConnection sqlite ? new SqliteNative(sqlite, sql)
+        : connection is Npgsql.NpgsqlConnection ? new PostgreSqlBatch(connection, transaction, sql, returnsId: false)
+        : new AdoNet(connection, transaction, sql);
 
     /// <summary>
     /// Prepares a plain <c>INSERT INTO table (columns) VALUES (…)</c> into an append-only table that nothing reads
@@ -35,7 +37,9 @@ public abstract class BulkInsert : IDisposable
     /// providers get <c>RETURNING id</c> appended.
     /// </summary>
     public static BulkInsert PrepareReturningId(DbConnection connection, DbTransaction transaction, string sql, bool native = true) =>
-        native && connection is SqliteConnection sqlite ? new SqliteNative(sqlite, sql) : new AdoNet(connection, transaction, sql.TrimEnd() + " RETURNING id");
+        native && connection is SqliteConnection sqlite ? new SqliteNative(sqlite, sql)
+        : connection is Npgsql.NpgsqlConnection ? new PostgreSqlBatch(connection, transaction, sql.TrimEnd() + " RETURNING id", returnsId: true)
+        : new AdoNet(connection, transaction, sql.TrimEnd() + " RETURNING id");
 
     public abstract void Set(int index, long value);
 
@@ -86,6 +90,29 @@ public abstract class BulkInsert : IDisposable
     /// <summary>Writes the rows an append statement still holds; the rows of every other statement are already written.</summary>
     public virtual void Flush()
     {
+    }
+
+    private readonly List<long?> queued = [];
+
+    /// <summary>
+    /// Runs the row now set as one of a batch whose results <see cref="ExecuteQueued"/> gives, in order: on PostgreSQL
+    /// the rows go to the server together (an ADO.NET batch, one round trip for hundreds of rows); elsewhere each runs
+    /// at once. For statements whose results the caller can wait for.
+    /// </summary>
+    public virtual void Queue() => queued.Add(Execute());
+
+    /// <summary>As <see cref="Queue"/>, for a statement prepared by <see cref="PrepareReturningId"/>.</summary>
+    public virtual void QueueReturningId() => queued.Add(ExecuteReturningId());
+
+    /// <summary>
+    /// Runs what is queued; for each queued row in order, the new row's id (<see cref="QueueReturningId"/>; null
+    /// when the conflict clause skipped it) or the number of rows it inserted (<see cref="Queue"/>).
+    /// </summary>
+    public virtual IReadOnlyList<long?> ExecuteQueued()
+    {
+        var results = queued.ToArray();
+        queued.Clear();
+        return results;
     }
 
     public abstract void Dispose();
@@ -151,7 +178,7 @@ public abstract class BulkInsert : IDisposable
     /// parameter in another type. Npgsql prepares it on the server once it has run twice when the connection string
     /// allows (<c>Max Auto Prepare</c>, docs/scaling.md).
     /// </summary>
-    private sealed class AdoNet : BulkInsert
+    private class AdoNet : BulkInsert
     {
         private readonly DbCommand command;
         private readonly DbParameter[] parameters;
@@ -194,7 +221,105 @@ public abstract class BulkInsert : IDisposable
 
         public override long? ExecuteReturningId() => command.ExecuteScalar() is { } id and not DBNull ? Convert.ToInt64(id, CultureInfo.InvariantCulture) : null;
 
+        protected IReadOnlyList<DbParameter> Parameters => parameters;
+
         public override void Dispose() => command.Dispose();
+    }
+
+    /// <summary>
+    /// PostgreSQL: the plain command for a row that must be answered at once, and an ADO.NET batch for queued rows —
+    /// a round trip per row is what costs on a server (measured: 190,000 alerts took 46 s one by one).
+    /// </summary>
+    private sealed class PostgreSqlBatch : AdoNet
+    {
+        private const int RowsPerRoundTrip = 500;
+
+        private readonly Npgsql.NpgsqlConnection connection;
+        private readonly Npgsql.NpgsqlTransaction transaction;
+        private readonly string positional;
+        private readonly bool returnsId;
+        private readonly List<long?> results = [];
+        private Npgsql.NpgsqlBatch? batch;
+
+        public PostgreSqlBatch(DbConnection connection, DbTransaction transaction, string sql, bool returnsId)
+            : base(connection, transaction, sql)
+        {
+            this.connection = (Npgsql.NpgsqlConnection)connection;
+            this.transaction = (Npgsql.NpgsqlTransaction)transaction;
+            positional = NativeSqlite.ToPositional(sql); // a batch command's parameters are positional: $1, $2…
+            this.returnsId = returnsId;
+        }
+
+        public override void Queue() => Add();
+
+        public override void QueueReturningId() => Add();
+
+        public override IReadOnlyList<long?> ExecuteQueued()
+        {
+            Run();
+            var all = results.ToArray();
+            results.Clear();
+            return all;
+        }
+
+        private void Add()
+        {
+            batch ??= new Npgsql.NpgsqlBatch(connection, transaction);
+            var command = new Npgsql.NpgsqlBatchCommand(positional);
+            foreach (var p in Parameters)
+            {
+                command.Parameters.Add(new Npgsql.NpgsqlParameter { DbType = p.DbType, Value = p.Value });
+            }
+
+            batch.BatchCommands.Add(command);
+            if (batch.BatchCommands.Count >= RowsPerRoundTrip)
+            {
+                Run();
+            }
+        }
+
+        private void Run()
+        {
+            if (batch is null)
+            {
+                return;
+            }
+
+            using (batch)
+            {
+                var expected = results.Count + batch.BatchCommands.Count;
+                if (returnsId)
+                {
+                    using var reader = batch.ExecuteReader();
+                    do
+                    {
+                        results.Add(reader.Read() ? reader.GetInt64(0) : null);
+                    }
+                    while (reader.NextResult());
+                }
+                else
+                {
+                    batch.ExecuteNonQuery();
+                    foreach (var command in batch.BatchCommands)
+                    {
+                        results.Add(command.RecordsAffected);
+                    }
+                }
+
+                if (results.Count != expected)
+                {
+                    throw new InvalidOperationException($"A batch of {batch.BatchCommands.Count} statements answered {results.Count - expected + batch.BatchCommands.Count} results.");
+                }
+            }
+
+            batch = null;
+        }
+
+        public override void Dispose()
+        {
+            batch?.Dispose();
+            base.Dispose();
+        }
     }
 
     /// <summary>

@@ -14,6 +14,26 @@ internal static partial class NativeSqlite
     public static IReadOnlyList<string> ParameterNames(string sql) =>
         ParameterPattern().Matches(sql).Select(m => m.Value).Distinct(StringComparer.Ordinal).ToList();
 
+    /// <summary>The statement with its <c>@name</c> parameters numbered instead (<c>$1</c>, <c>$2</c>…, in the same order).</summary>
+    public static string ToPositional(string sql)
+    {
+        var names = ParameterNames(sql);
+        return ParameterPattern().Replace(sql, m => "$" + (IndexOf(names, m.Value) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    private static int IndexOf(IReadOnlyList<string> names, string name)
+    {
+        for (var i = 0; i < names.Count; i++)
+        {
+            if (names[i] == name)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
     public static void Check(sqlite3 db, int rc, int expected = raw.SQLITE_OK)
     {
         if (rc != expected)

@@ -105,6 +105,7 @@ public sealed class RuleEngine(
             // what was raised, first reads the book's keys to spare their evidence and the conflicting inserts.
             var known = full ? await KnownKeysAsync(w.BookId, ct) : [];
             var parametersJson = new Dictionary<string, string>();
+            var candidates = new List<Alert>();
             foreach (var f in w.Findings)
             {
                 if (known.Contains((f.RuleId, f.SubjectKey, f.Window)))
@@ -125,8 +126,18 @@ public sealed class RuleEngine(
                     Parameters = parameters,
                     Evidence = JsonSerializer.Serialize(f.Evidence, AuditLog.Json),
                 };
-                if (Insert(insertAlert, alert) is { } id)
+                Queue(insertAlert, alert);
+                candidates.Add(alert);
+            }
+
+            // The book's alerts go to the database together (one round trip per few hundred on a server); those the
+            // unique key skipped come back without an id.
+            var ids = insertAlert.ExecuteQueued();
+            for (var i = 0; i < candidates.Count; i++)
+            {
+                if (ids[i] is { } id)
                 {
+                    var alert = candidates[i];
                     alert.Id = id;
                     raised.Add(alert);
                     outbox.Enqueue(alert, w.Chain, now);
@@ -141,8 +152,10 @@ public sealed class RuleEngine(
                 insertPayment.Set(3, p.Date);
                 insertPayment.Set(4, p.Amount);
                 insertPayment.Set(5, p.Number);
-                insertPayment.Execute();
+                insertPayment.Queue();
             }
+
+            insertPayment.ExecuteQueued();
 
             // A reversal resolves the reversed voucher's alerts — also those this run has just raised.
             foreach (var (reversed, number) in w.Reversals)
@@ -222,7 +235,7 @@ public sealed class RuleEngine(
         (await rules.Alerts.AsNoTracking().Where(a => a.BookId == bookId).Select(a => new { a.RuleId, a.SubjectKey, a.Window }).ToListAsync(ct))
             .Select(a => (a.RuleId, a.SubjectKey, a.Window)).ToHashSet();
 
-    private static long? Insert(BulkInsert insert, Alert alert)
+    private static void Queue(BulkInsert insert, Alert alert)
     {
         insert.Set(0, alert.BookId);
         insert.Set(1, alert.RuleId);
@@ -236,7 +249,7 @@ public sealed class RuleEngine(
         insert.Set(9, alert.Explanation);
         insert.Set(10, alert.RaisedAtUtc);
         insert.Set(11, alert.State.ToString());
-        return insert.ExecuteReturningId();
+        insert.QueueReturningId();
     }
 
 
