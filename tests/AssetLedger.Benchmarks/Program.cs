@@ -12,6 +12,7 @@ using AssetLedger.Benchmarks;
 // The server's start-up: ... -- startup [--work DIR]
 // Posting over HTTP: ... -- api-load [--work DIR]
 // The web pages on the demo county: ... -- pages [--work DIR]
+// SQLite beside PostgreSQL at county scale: ... -- scale --postgres CONNECTION [--postings 3000000] [--books 500] [--work DIR]
 // A phase can be run alone: ... -- phase <name> <work dir> <books>
 if (args.Length > 0 && args[0] == "phase")
 {
@@ -23,6 +24,15 @@ if (args.Length > 0 && args[0] == "phase")
 if (args.Length > 0 && args[0] == "api-load")
 {
     Console.WriteLine(await ApiLoadBench.RunAsync(OptionText("--work") ?? Path.Combine(Path.GetTempPath(), "assetledger-api-bench")));
+    return 0;
+}
+
+if (args.Length > 0 && args[0] == "scale")
+{
+    var server = OptionText("--postgres") ?? Environment.GetEnvironmentVariable("ASSETLEDGER_TEST_POSTGRES")
+        ?? throw new ArgumentException("scale needs --postgres CONNECTION (a role that may create databases)");
+    Console.WriteLine(await ScaleBench.RunAsync(OptionText("--work") ?? Path.Combine(Path.GetTempPath(), "assetledger-scale-bench"), server,
+        Option("--postings", 3_000_000), (int)Option("--books", 500)));
     return 0;
 }
 
