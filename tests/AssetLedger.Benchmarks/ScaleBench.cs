@@ -8,9 +8,7 @@ using AssetLedger.Core.Organizations;
 using AssetLedger.Core.Periods;
 using AssetLedger.Core.Persistence;
 using AssetLedger.Core.Statements;
-using AssetLedger.Core.Vouchers;
 using AssetLedger.Rules;
-using AssetLedger.Rules.Engine;
 using AssetLedger.Rules.Notifications;
 using AssetLedger.Rules.Persistence;
 using Microsoft.Data.Sqlite;
@@ -100,7 +98,7 @@ internal static class ScaleBench
         var clock = Stopwatch.StartNew();
         for (var b = 1; b <= books; b++)
         {
-            imported += await ImportAsync(provider, DataGenerator.OrgCode(b), File.ReadAllText(Path.Combine(csv, $"{DataGenerator.OrgCode(b)}.csv")));
+            imported += await RulesBench.ImportAsync(provider, DataGenerator.OrgCode(b), File.ReadAllText(Path.Combine(csv, $"{DataGenerator.OrgCode(b)}.csv")));
         }
 
         clock.Stop();
@@ -125,12 +123,12 @@ internal static class ScaleBench
             }
         }
 
-        var full = await TimedRunAsync(provider, full: true);
+        var full = await RulesBench.TimedRunAsync(provider, full: true);
         var extra = Path.Combine(csv, "..", $"new-{engine}");
         DataGenerator.Generate(extra, 1, NewPostings, seed: 100);
-        await ImportAsync(provider, DataGenerator.OrgCode(1), File.ReadAllText(Path.Combine(extra, $"{DataGenerator.OrgCode(1)}.csv"))
+        await RulesBench.ImportAsync(provider, DataGenerator.OrgCode(1), File.ReadAllText(Path.Combine(extra, $"{DataGenerator.OrgCode(1)}.csv"))
             .Replace($"\n{DataGenerator.OrgCode(1)}-", $"\n{DataGenerator.OrgCode(1)}-N-", StringComparison.Ordinal));
-        var incremental = await TimedRunAsync(provider, full: false);
+        var incremental = await RulesBench.TimedRunAsync(provider, full: false);
 
         using var connection = Open(database);
         var version = connection.ServerVersion;
@@ -141,28 +139,6 @@ internal static class ScaleBench
         database.ClearPools();
         trialBalance.Sort();
         return new Measured(version, durability, importRate, rawInsert, trialBalance[trialBalance.Count / 2], full, incremental, rawRead, bytesPerPosting);
-    }
-
-    private static async Task<long> ImportAsync(IServiceProvider provider, string org, string csv)
-    {
-        await using var scope = provider.CreateAsyncScope();
-        var result = await scope.ServiceProvider.GetRequiredService<VoucherImport>().ImportAsync(org, new MemoryStream(Encoding.UTF8.GetBytes(csv)));
-        return result.Succeeded ? result.Value.Postings : throw new InvalidOperationException(string.Join("\n", result.Errors.Take(5)));
-    }
-
-    private static async Task<double> TimedRunAsync(IServiceProvider provider, bool full)
-    {
-        await using var scope = provider.CreateAsyncScope();
-        var clock = Stopwatch.StartNew();
-        var result = await scope.ServiceProvider.GetRequiredService<RuleEngine>().RunAsync(full: full, evaluation: full ? Evaluation.All : Evaluation.NewEntries);
-        clock.Stop();
-        if (!result.Succeeded)
-        {
-            throw new InvalidOperationException(string.Join("\n", result.Errors));
-        }
-
-        Console.Error.WriteLine($"  {(full ? "full" : "incremental")} run: {result.Value.VouchersRead:N0} vouchers, {result.Value.Raised.Count:N0} alerts, {clock.Elapsed.TotalMilliseconds:N0} ms");
-        return clock.Elapsed.TotalMilliseconds;
     }
 
     /// <summary>The whole database's size on disk over its postings: what a year of a county costs in storage.</summary>

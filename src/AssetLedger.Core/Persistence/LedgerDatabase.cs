@@ -18,6 +18,14 @@ public static class LedgerDatabase
         : Environment.GetEnvironmentVariable(PathVariable) is { Length: > 0 } env ? env
         : DefaultPath;
 
+    /// <summary>
+    /// The ledger writers' advisory lock on PostgreSQL: one per schema (the first number is "LEDG" in ASCII, the second
+    /// the schema's hash), so that a province keeping each county in a schema of its own (docs/scaling.md) has a
+    /// writer per county, and a county in one schema has one writer. Taken by <c>UnitOfWork</c>; anything else that
+    /// writes the ledger's tables takes it too.
+    /// </summary>
+    public const string TakePostgreSqlWriterLock = "SELECT pg_advisory_xact_lock(1279607879, hashtext(current_schema()))";
+
     public static string SqliteConnectionString(string path) =>
         new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 }.ToString();
 

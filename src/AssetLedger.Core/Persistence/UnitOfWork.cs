@@ -9,17 +9,14 @@ namespace AssetLedger.Core.Persistence;
 /// months) joins the outer transaction, and only the outermost commits. On SQLite, which takes one writer at a
 /// time, the commands of this process queue for the database in memory, first come first served: waiting in
 /// SQLite's busy handler instead costs sleeps that show in the tail latency (docs/benchmarks.md, posting over HTTP).
-/// On PostgreSQL, where several Host instances write to one database, the transaction takes one advisory lock first,
-/// held until it commits: the ledger's writes stay one at a time, as on SQLite, so that voucher numbers and ids are
+/// On PostgreSQL, where several Host instances write to one database, the transaction takes one advisory lock first
+/// (one per schema), held until it commits: the ledger's writes stay one at a time, as on SQLite, so that voucher numbers and ids are
 /// handed out in the order they commit — the rule engine's watermarks read the posting log by id and must never see
 /// a smaller id commit after a larger one (docs/scaling.md says what this costs and how a province lifts it).
 /// </summary>
 internal sealed class UnitOfWork : IAsyncDisposable
 {
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> Writers = new(StringComparer.Ordinal);
-
-    /// <summary>The ledger writers' advisory lock on PostgreSQL (any number every writer agrees on; this one is "LEDGER" in ASCII).</summary>
-    private const string TakePostgreSqlWriterLock = "SELECT pg_advisory_xact_lock(83860381975890)";
 
     private readonly IDbContextTransaction? owned;
     private readonly SemaphoreSlim? writer;
@@ -44,9 +41,17 @@ internal sealed class UnitOfWork : IAsyncDisposable
         try
         {
             var transaction = await db.Database.BeginTransactionAsync(ct);
-            if (db.Database.IsNpgsql())
+            try
             {
-                await db.Database.ExecuteSqlRawAsync(TakePostgreSqlWriterLock, ct);
+                if (db.Database.IsNpgsql())
+                {
+                    await db.Database.ExecuteSqlRawAsync(LedgerDatabase.TakePostgreSqlWriterLock, ct);
+                }
+            }
+            catch
+            {
+                await transaction.DisposeAsync();
+                throw;
             }
 
             return new(transaction, writer);

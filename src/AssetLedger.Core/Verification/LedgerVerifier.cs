@@ -97,7 +97,7 @@ public sealed class LedgerVerifier(LedgerDbContext db, BookDirectory books, Asse
             }
 
             var maintainedSql = $"""
-                SELECT book_id * 1000000 + period, account_id * 4294967296 + counterparty_key, debit, credit, year_end_debit, year_end_credit
+                SELECT CAST(book_id AS BIGINT) * 1000000 + period, account_id * 4294967296 + counterparty_key, debit, credit, year_end_debit, year_end_credit
                 FROM account_balances {(all ? string.Empty : $"WHERE book_id IN ({bookList})")}
                 """;
             var maintainedRead = parallel
@@ -112,7 +112,7 @@ public sealed class LedgerVerifier(LedgerDbContext db, BookDirectory books, Asse
             //    runs 1…n per book and month (unique numbers, min 1 and max = count), from the covering index.
             var vouchers = new List<VoucherRow>();
             BulkQuery.Run(connection, $"""
-                SELECT id, book_id * 1000000 + period, number, first_posting_id, line_count,
+                SELECT id, CAST(book_id AS BIGINT) * 1000000 + period, number, first_posting_id, line_count,
                        COALESCE(reverses_voucher_id, 0) * 2 + CASE WHEN kind = '{nameof(VoucherKind.YearEndClose)}' THEN 1 ELSE 0 END
                 FROM vouchers {(all ? string.Empty : $"WHERE book_id IN ({bookList})")} ORDER BY id
                 """, [], r =>

@@ -49,8 +49,8 @@ public sealed class CliRunner : IDisposable
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        // A test that names its own --db file runs on SQLite whatever the suite runs on.
-        var ownFile = args.Contains("--db");
+        // A test that names its own --db file, or its own provider, uses that database whatever the suite runs on.
+        var ownFile = args.Contains("--db") || Settings.ContainsKey("Database:Provider");
         var withDb = ownFile || Database.IsPostgreSql ? args : [.. args, "--db", DatabasePath];
         var settings = new Dictionary<string, string?>(Settings);
         if (Database.IsPostgreSql && !ownFile)
