@@ -19,14 +19,15 @@ namespace AssetLedger.Benchmarks;
 /// Posting vouchers over HTTP (docs/benchmarks.md): 20 concurrent clients for 30 s against the server on loopback
 /// (`POST /api/vouchers` with a token), beside the same posting called in-process by 20 concurrent callers for 30 s.
 /// Client, server and database share the machine's two cores.
-///   dotnet run -c Release --project tests/AssetLedger.Benchmarks -- api-load
+///   dotnet run -c Release --project tests/AssetLedger.Benchmarks -- api-load [--postgres CONNECTION]
 /// </summary>
 internal static class ApiLoadBench
 {
     private const int Clients = 20;
     private static readonly TimeSpan Duration = TimeSpan.FromSeconds(30);
 
-    public static async Task<string> RunAsync(string work)
+    /// <param name="postgresServer">A PostgreSQL server (a role that may create databases) to run on instead of SQLite.</param>
+    public static async Task<string> RunAsync(string work, string? postgresServer)
     {
         Directory.CreateDirectory(work);
         var database = Path.Combine(work, "api.db");
@@ -35,8 +36,34 @@ internal static class ApiLoadBench
             File.Delete(f);
         }
 
+        // SQLite: the file named by --db and Database:Path. PostgreSQL: a database of the bench's own, by the settings.
+        var settings = new Dictionary<string, string?>();
+        string[] cliDatabase = ["--db", database];
+        string[] serverDatabase = ["--Database:Path", database];
+        var engine = "SQLite";
+        if (postgresServer is not null)
+        {
+            await using (var admin = new Npgsql.NpgsqlConnection(postgresServer))
+            {
+                await admin.OpenAsync();
+                foreach (var sql in new[] { "DROP DATABASE IF EXISTS assetledger_api WITH (FORCE)", "CREATE DATABASE assetledger_api TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'" })
+                {
+                    await using var command = new Npgsql.NpgsqlCommand(sql, admin);
+                    await command.ExecuteNonQueryAsync();
+                }
+            }
+
+            var connection = new Npgsql.NpgsqlConnectionStringBuilder(postgresServer) { Database = "assetledger_api", MaxAutoPrepare = 20, AutoPrepareMinUsages = 2 }.ConnectionString;
+            settings["Database:Provider"] = "PostgreSql";
+            settings["Database:ConnectionString"] = connection;
+            settings["Database:DataFolder"] = work;
+            cliDatabase = [];
+            serverDatabase = ["--Database:Provider", "PostgreSql", "--Database:ConnectionString", connection, "--Database:DataFolder", work];
+            engine = "PostgreSQL (on loopback)";
+        }
+
         var output = new StringWriter();
-        var env = new CliEnvironment(output, Console.Error, TimeProvider.System, new ConfigurationBuilder().Build());
+        var env = new CliEnvironment(output, Console.Error, TimeProvider.System, new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
         foreach (var args in new[]
         {
             new[] { "org", "add", "3301", "基准县", "--level", "county" }, ["org", "add", "330101", "基准镇", "--level", "township", "--parent", "3301"],
@@ -44,14 +71,14 @@ internal static class ApiLoadBench
             ["user", "add", "acct", "--password", "Passw0rdOK"], ["user", "grant", "acct", "--role", "accountant", "--scope", "33010101"],
         })
         {
-            await Cli.RunAsync([.. args, "--db", database], env);
+            await Cli.RunAsync([.. args, .. cliDatabase], env);
         }
 
         var tokenOut = new StringWriter();
-        await Cli.RunAsync(["user", "token", "acct", "--label", "bench", "--db", database], env with { Output = tokenOut });
+        await Cli.RunAsync(["user", "token", "acct", "--label", "bench", .. cliDatabase], env with { Output = tokenOut });
         var token = tokenOut.ToString().Trim();
 
-        await using var app = WebApp.Build(["--urls", "http://127.0.0.1:0", "--Database:Path", database, "--Demo:LoadWhenEmpty", "false", "--Logging:LogLevel:Default", "Warning"], TimeProvider.System).Value;
+        await using var app = WebApp.Build(["--urls", "http://127.0.0.1:0", .. serverDatabase, "--Demo:LoadWhenEmpty", "false", "--Logging:LogLevel:Default", "Warning"], TimeProvider.System).Value;
         await WebApp.MigrateAsync(app.Services);
         await app.StartAsync();
         var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
@@ -88,7 +115,7 @@ internal static class ApiLoadBench
 
         await app.StopAsync();
         var sb = new StringBuilder();
-        sb.AppendLine(CultureInfo.InvariantCulture, $"Run of {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores: {Clients} concurrent callers for {Duration.TotalSeconds:0} s each way; client, server and SQLite on the same machine.");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"Run of {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores: {Clients} concurrent callers for {Duration.TotalSeconds:0} s each way; client, server and {engine} on the same machine.");
         sb.AppendLine();
         sb.AppendLine("| measure | vouchers/s | p50 | p95 | p99 | target |");
         sb.AppendLine("|---|---|---|---|---|---|");

@@ -10,7 +10,7 @@ using AssetLedger.Benchmarks;
 // The rule engine's: ... -- rules [--work DIR]
 // The Excel journal's: ... -- xlsx [--rows 100000] [--rounds 3]
 // The server's start-up: ... -- startup [--work DIR]
-// Posting over HTTP: ... -- api-load [--work DIR]
+// Posting over HTTP: ... -- api-load [--postgres CONNECTION] [--work DIR]
 // The web pages on the demo county: ... -- pages [--work DIR]
 // SQLite beside PostgreSQL at county scale: ... -- scale --postgres CONNECTION [--postings 3000000] [--books 500] [--work DIR]
 // A phase can be run alone: ... -- phase <name> <work dir> <books>
@@ -23,7 +23,7 @@ if (args.Length > 0 && args[0] == "phase")
 
 if (args.Length > 0 && args[0] == "api-load")
 {
-    Console.WriteLine(await ApiLoadBench.RunAsync(OptionText("--work") ?? Path.Combine(Path.GetTempPath(), "assetledger-api-bench")));
+    Console.WriteLine(await ApiLoadBench.RunAsync(OptionText("--work") ?? Path.Combine(Path.GetTempPath(), "assetledger-api-bench"), OptionText("--postgres")));
     return 0;
 }
 
