@@ -26,6 +26,19 @@ public static class LedgerDatabase
     /// </summary>
     public const string TakePostgreSqlWriterLock = "SELECT pg_advisory_xact_lock(1279607879, hashtext(current_schema()))";
 
+    /// <summary>
+    /// Prepares a command that will run many times, where preparing is the provider's business: PostgreSQL prepares it
+    /// on the server now (once per physical connection; Npgsql keeps it); Microsoft.Data.Sqlite compiles a command on
+    /// its first execution and keeps it, so on SQLite a statement that never runs costs nothing and nothing is done.
+    /// </summary>
+    internal static void PrepareOnServer(DbCommand command)
+    {
+        if (command.Connection is not SqliteConnection)
+        {
+            command.Prepare();
+        }
+    }
+
     public static string SqliteConnectionString(string path) =>
         new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 }.ToString();
 

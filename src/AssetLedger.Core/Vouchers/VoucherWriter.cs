@@ -360,13 +360,7 @@ internal sealed class VoucherWriter : IAsyncDisposable
             command.Parameters.Add(parameter);
         }
 
-        // Microsoft.Data.Sqlite compiles a command on its first execution and keeps it for the next ones, so on SQLite
-        // a statement this writer never runs (counterparties, idempotent retries) costs nothing; other providers
-        // prepare it on the server now.
-        if (connection is not Microsoft.Data.Sqlite.SqliteConnection)
-        {
-            command.Prepare();
-        }
+        LedgerDatabase.PrepareOnServer(command);
 
         commands.Add(command);
         return command;
