@@ -10,7 +10,7 @@ namespace AssetLedger.Core.Tests.Support;
 /// <summary>
 /// Where one test's data lives. By default SQLite: in memory on one open connection, or a temporary file.
 /// <c>ASSETLEDGER_TEST_POSTGRES</c> names a PostgreSQL server (a connection string for a role that may create
-/// databases): the tests that need PostgreSQL itself (the clustered scheduler) run there, and with
+/// databases): the tests that need PostgreSQL itself (the clustered scheduler, counties in schemas) run there, and with
 /// <c>ASSETLEDGER_TEST_PROVIDER=PostgreSql</c> every test does — each in a fresh database of its own, dropped when
 /// the test ends — so the same tests prove both engines (<c>.ci/run</c> runs the suite once on each).
 /// </summary>
@@ -31,7 +31,7 @@ public sealed class TestDatabase : IAsyncDisposable, IDisposable
         this.postgreSqlName = postgreSqlName;
     }
 
-    /// <summary>The PostgreSQL server the suite runs on, or null for SQLite.</summary>
+    /// <summary>The PostgreSQL server <c>ASSETLEDGER_TEST_POSTGRES</c> names, or null.</summary>
     public static string? PostgreSqlServer => Environment.GetEnvironmentVariable(PostgreSqlVariable) is { Length: > 0 } s ? s : null;
 
     /// <summary>Whether the whole suite runs on PostgreSQL.</summary>
