@@ -61,7 +61,7 @@ internal static class LedgerCommands
         command.SetAction((parse, ct) => Cli.WithLedgerAsync(parse, env, async (sp, ct) =>
         {
             var orgs = await sp.GetRequiredService<OrganizationService>().ListAsync(ct);
-            await env.Output.WriteLineAsync($"database ready: {Path.GetFullPath(Core.Persistence.LedgerDatabase.ResolvePath(parse.GetValue(Cli.DbOption)))} ({orgs.Count} organizations; chart {StandardChart.Standard2023} with {StandardChart.Chart2023.Count} standard accounts)");
+            await env.Output.WriteLineAsync($"database ready: {sp.GetRequiredService<Core.Persistence.DatabaseSettings>().Describe()} ({orgs.Count} organizations; chart {StandardChart.Standard2023} with {StandardChart.Chart2023.Count} standard accounts)");
             return Cli.Ok;
         }, ct));
         return command;

@@ -21,7 +21,7 @@ public sealed class LedgerCommandLineTests : IDisposable
     [Fact]
     public async Task A_year_of_books_through_the_command_line_contract()
     {
-        (await cli.OkAsync("init")).Should().Contain("database ready");
+        (await cli.OkAsync("init")).Should().Contain($"database ready: {cli.Database.Settings.Describe()} (");
         (await cli.OkAsync("init")).Should().Contain("database ready", "init is idempotent");
         await CountyWithVillageAsync();
         (await cli.OkAsync("org", "list")).Should().Contain("东风村");

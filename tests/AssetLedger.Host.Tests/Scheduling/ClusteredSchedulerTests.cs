@@ -10,8 +10,9 @@ using Quartz;
 namespace AssetLedger.Host.Tests.Scheduling;
 
 /// <summary>
-/// Two Host instances on one PostgreSQL database, composed by the product's own <see cref="SchedulerHost"/> (so with
-/// its clustered Quartz store), share one schedule. A job of the test's own records each firing in the database.
+/// Host instances on one PostgreSQL database share one schedule through the clustered Quartz store: two composed
+/// in this process by the product's own <see cref="SchedulerHost"/>, with a job of the test's own that records each
+/// firing in the database; and two <c>scheduler run</c> processes, one of them killed.
 /// Needs a PostgreSQL server (<c>ASSETLEDGER_TEST_POSTGRES</c>; <c>.ci/run</c> starts one); without it, it says so
 /// and is skipped.
 /// </summary>
@@ -66,6 +67,24 @@ public sealed class ClusteredSchedulerTests : IDisposable
         await (await SchedulerOf(nodes[survivor])).Shutdown(waitForJobsToComplete: true);
     }
 
+    [SkippableFact]
+    public async Task A_server_killed_by_the_operating_system_hands_the_schedule_to_the_other()
+    {
+        Skip.If(database is null, $"needs a PostgreSQL server: set {TestDatabase.PostgreSqlVariable} to its connection string (.ci/run does)");
+        using var first = NodeProcess.Start("node-1", database.Settings.ConnectionString, database.Settings.DataFolder);
+        await first.WaitForAsync("Rule evaluation (NewEntries)", from: 0); // node 1 has migrated the database and runs the job
+        using var second = NodeProcess.Start("node-2", database.Settings.ConnectionString, database.Settings.DataFolder);
+        await second.WaitForAsync("scheduler running", from: 0);
+
+        first.Kill(); // kill -9: no shutdown, no last check-in
+        var afterKill = second.Lines;
+        await second.WaitForAsync("detected 1 failed or restarted instances", afterKill);
+        await second.WaitForAsync("Rule evaluation (NewEntries)", second.Lines);
+
+        first.HasExited.Should().BeTrue();
+        second.HasExited.Should().BeFalse("the survivor goes on running the schedule");
+    }
+
     private static List<(string Firing, string Node, bool Recovering)> RecordedFirings(TestDatabase database)
     {
         using var connection = database.Open();
@@ -96,6 +115,118 @@ public sealed class ClusteredSchedulerTests : IDisposable
         builder.AddScheduling(database!.Settings, TimeProvider.System, SchedulerHost.ScheduleFrom(builder), new MailSettings { PickupDirectory = database.Settings.DataFolder });
         builder.Services.AddQuartz(q => q.AddJob<FiringRecorder>(j => j.WithIdentity(FiringRecorder.Key).StoreDurably().RequestRecovery()));
         return builder.Build();
+    }
+
+    /// <summary>
+    /// <c>AssetLedger.Host scheduler run</c> in a process of its own, on the test's database, with the new-entry rules
+    /// every second and the other jobs never; its output read line by line.
+    /// </summary>
+    private sealed class NodeProcess : IDisposable
+    {
+        private readonly System.Diagnostics.Process process;
+        private readonly List<string> lines = [];
+        private readonly List<(string Text, TaskCompletionSource Seen)> waiting = [];
+
+        private NodeProcess(System.Diagnostics.Process process) => this.process = process;
+
+        public int Lines
+        {
+            get
+            {
+                lock (lines)
+                {
+                    return lines.Count;
+                }
+            }
+        }
+
+        public bool HasExited => process.HasExited;
+
+        public static NodeProcess Start(string name, string connectionString, string dataFolder)
+        {
+            var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+            start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "AssetLedger.Host.dll"));
+            start.ArgumentList.Add("scheduler");
+            start.ArgumentList.Add("run");
+            start.Environment["Database__Provider"] = "PostgreSql";
+            start.Environment["Database__ConnectionString"] = connectionString;
+            start.Environment["Database__DataFolder"] = Path.Combine(dataFolder, name);
+            start.Environment["Scheduling__InstanceId"] = name;
+            start.Environment["Scheduling__RuleEvaluation"] = "* * * * * ?";
+            foreach (var job in new[] { "DailyChecks", "Notifications", "Digest" })
+            {
+                start.Environment[$"Scheduling__{job}"] = "0 0 0 1 1 ? 2099";
+            }
+
+            var node = new NodeProcess(System.Diagnostics.Process.Start(start)!);
+            node.process.OutputDataReceived += (_, e) => node.Add(e.Data);
+            node.process.ErrorDataReceived += (_, e) => node.Add(e.Data);
+            node.process.BeginOutputReadLine();
+            node.process.BeginErrorReadLine();
+            return node;
+        }
+
+        /// <summary>Until a line from line <paramref name="from"/> on contains <paramref name="text"/> (a minute at most).</summary>
+        public async Task WaitForAsync(string text, int from)
+        {
+            var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            lock (lines)
+            {
+                if (lines.Skip(from).Any(l => l.Contains(text, StringComparison.Ordinal)))
+                {
+                    return;
+                }
+
+                waiting.Add((text, seen));
+            }
+
+            try
+            {
+                await seen.Task.WaitAsync(TimeSpan.FromSeconds(60));
+            }
+            catch (TimeoutException)
+            {
+                throw new TimeoutException($"no line with '{text}' from line {from} within a minute; the node wrote:\n{string.Join('\n', Snapshot())}");
+            }
+        }
+
+        public void Kill() => process.Kill(entireProcessTree: true);
+
+        public void Dispose()
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+
+            process.Dispose();
+        }
+
+        private string[] Snapshot()
+        {
+            lock (lines)
+            {
+                return [.. lines];
+            }
+        }
+
+        private void Add(string? line)
+        {
+            if (line is null)
+            {
+                return;
+            }
+
+            lock (lines)
+            {
+                lines.Add(line);
+                foreach (var w in waiting.Where(w => line.Contains(w.Text, StringComparison.Ordinal)).ToList())
+                {
+                    waiting.Remove(w);
+                    w.Seen.TrySetResult();
+                }
+            }
+        }
     }
 
     /// <summary>Records a firing — which trigger, on which node — in the database once its work is done.</summary>
