@@ -57,24 +57,8 @@ internal static class RulesBench
 
         Console.Error.WriteLine($"rules bench: a ledger of {postings:N0} postings in {folder} …");
         DataGenerator.Generate(Path.Combine(folder, "csv"), Books, postings);
-        await using var provider = new ServiceCollection()
-            .AddSingleton(new Actor("benchmark"))
-            .AddSingleton(TimeProvider.System)
-            .AddLedger(o => o.UseLedgerSqlite(LedgerDatabase.SqliteConnectionString(database)))
-            .AddRules(o => o.UseRulesSqlite(LedgerDatabase.SqliteConnectionString(database)), new MailSettings { PickupDirectory = Path.Combine(folder, "mail") })
-            .BuildServiceProvider();
-        await using (var setup = provider.CreateAsyncScope())
-        {
-            await LedgerDatabase.MigrateAsync(setup.ServiceProvider.GetRequiredService<LedgerDbContext>());
-            await RulesDatabase.MigrateAsync(setup.ServiceProvider.GetRequiredService<RulesDbContext>());
-            var orgs = setup.ServiceProvider.GetRequiredService<OrganizationService>();
-            await orgs.AddAsync("C", "基准县", OrganizationLevel.County, null);
-            await orgs.AddAsync("T", "基准镇", OrganizationLevel.Township, "C");
-            for (var b = 1; b <= Books; b++)
-            {
-                await orgs.AddAsync(DataGenerator.OrgCode(b), $"基准{b}村", OrganizationLevel.Village, "T");
-            }
-        }
+        await using var provider = Services(DatabaseSettings.Sqlite(database));
+        await CountyAsync(provider, Books);
 
         for (var b = 1; b <= Books; b++)
         {
@@ -98,6 +82,29 @@ internal static class RulesBench
         incremental.Sort();
         SqliteConnection.ClearAllPools();
         return new Measured(database, incremental[Rounds / 2], full, fullAgain);
+    }
+
+    /// <summary>The ledger and the rules on <paramref name="database"/>, as the benchmarks use them.</summary>
+    internal static ServiceProvider Services(DatabaseSettings database) => new ServiceCollection()
+        .AddSingleton(new Actor("benchmark"))
+        .AddSingleton(TimeProvider.System)
+        .AddLedger(database)
+        .AddRules(database, new MailSettings { PickupDirectory = Path.Combine(database.DataFolder, "mail") })
+        .BuildServiceProvider();
+
+    /// <summary>The database migrated, and the generated county's organizations: C, T and a village per book.</summary>
+    internal static async Task CountyAsync(IServiceProvider provider, int books)
+    {
+        await using var setup = provider.CreateAsyncScope();
+        await LedgerDatabase.MigrateAsync(setup.ServiceProvider.GetRequiredService<LedgerDbContext>());
+        await RulesDatabase.MigrateAsync(setup.ServiceProvider.GetRequiredService<RulesDbContext>());
+        var orgs = setup.ServiceProvider.GetRequiredService<OrganizationService>();
+        await orgs.AddAsync("C", "基准县", OrganizationLevel.County, null);
+        await orgs.AddAsync("T", "基准镇", OrganizationLevel.Township, "C");
+        for (var b = 1; b <= books; b++)
+        {
+            await orgs.AddAsync(DataGenerator.OrgCode(b), $"基准{b}村", OrganizationLevel.Village, "T");
+        }
     }
 
     /// <summary>One book's import file through <c>voucher import</c>; the postings it wrote.</summary>

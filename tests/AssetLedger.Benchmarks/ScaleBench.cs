@@ -2,15 +2,9 @@ using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using AssetLedger.Core;
-using AssetLedger.Core.Audit;
-using AssetLedger.Core.Organizations;
 using AssetLedger.Core.Periods;
 using AssetLedger.Core.Persistence;
 using AssetLedger.Core.Statements;
-using AssetLedger.Rules;
-using AssetLedger.Rules.Notifications;
-using AssetLedger.Rules.Persistence;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -75,24 +69,8 @@ internal static class ScaleBench
 
     private static async Task<Measured> MeasureAsync(string engine, DatabaseSettings database, string csv, int books)
     {
-        await using var provider = new ServiceCollection()
-            .AddSingleton(new Actor("benchmark"))
-            .AddSingleton(TimeProvider.System)
-            .AddLedger(database)
-            .AddRules(database, new MailSettings { PickupDirectory = Path.Combine(database.DataFolder, "mail") })
-            .BuildServiceProvider();
-        await using (var setup = provider.CreateAsyncScope())
-        {
-            await LedgerDatabase.MigrateAsync(setup.ServiceProvider.GetRequiredService<LedgerDbContext>());
-            await RulesDatabase.MigrateAsync(setup.ServiceProvider.GetRequiredService<RulesDbContext>());
-            var orgs = setup.ServiceProvider.GetRequiredService<OrganizationService>();
-            await orgs.AddAsync("C", "基准县", OrganizationLevel.County, null);
-            await orgs.AddAsync("T", "基准镇", OrganizationLevel.Township, "C");
-            for (var b = 1; b <= books; b++)
-            {
-                await orgs.AddAsync(DataGenerator.OrgCode(b), $"基准{b}村", OrganizationLevel.Village, "T");
-            }
-        }
+        await using var provider = RulesBench.Services(database);
+        await RulesBench.CountyAsync(provider, books);
 
         long imported = 0;
         var clock = Stopwatch.StartNew();
