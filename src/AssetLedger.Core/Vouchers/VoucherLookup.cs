@@ -30,7 +30,7 @@ public static class VoucherLookup
                        p.account_id, p.counterparty_id, p.debit, p.credit, p.summary
                 FROM vouchers v JOIN postings p ON p.id >= v.first_posting_id AND p.id < v.first_posting_id + v.line_count
                 WHERE v.book_id = @book AND v.id > @after AND v.id <= @through AND v.date >= @from AND v.date <= @to
-                ORDER BY v.id, p.id
+                ORDER BY v.period, v.number, p.id
                 """, [(long)range.BookId, range.AfterId, range.ThroughId, range.From, range.To], r =>
                 {
                     var id = r.Number(0);
@@ -49,6 +49,10 @@ public static class VoucherLookup
             await db.Database.CloseConnectionAsync();
         }
 
+        // Read in the order of the book's own index (book, month, number) — PostgreSQL otherwise walks the whole log's
+        // primary key for each book to return it by id (a full rule run at 3 million postings: 160 s) — and put in id
+        // order here.
+        result.Sort((a, b) => a.Id.CompareTo(b.Id));
         return result;
     }
 
