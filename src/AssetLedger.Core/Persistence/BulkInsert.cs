@@ -96,7 +96,7 @@ public abstract class BulkInsert : IDisposable
 
     /// <summary>
     /// Runs the row now set as one of a batch whose results <see cref="ExecuteQueued"/> gives, in order: on PostgreSQL
-    /// the rows go to the server together (an ADO.NET batch, one round trip for hundreds of rows); elsewhere each runs
+    /// the rows go to the server together (one multi-row statement for hundreds of rows); elsewhere each runs
     /// at once. For statements whose results the caller can wait for.
     /// </summary>
     public virtual void Queue() => queued.Add(Execute());

@@ -174,40 +174,20 @@ public sealed class TestLedger : IAsyncDisposable
         (await RunAsync<LedgerVerifier, Outcome<VerificationReport>>(s => s.VerifyAsync(org, rebuild))).Value;
 
     /// <summary>Runs raw SQL on the database, as someone bypassing the application would.</summary>
-    public async Task<int> ExecuteSqlAsync(string sql)
-    {
-        return await RunAsync<LedgerDbContext, int>(async db =>
-        {
-            await using var command = await CommandAsync(db, sql);
-            return await command.ExecuteNonQueryAsync();
-        });
-    }
+    public Task<int> ExecuteSqlAsync(string sql) => SqlAsync(sql, c => c.ExecuteNonQueryAsync());
 
-    public async Task<long> ScalarAsync(string sql)
-    {
-        return await RunAsync<LedgerDbContext, long>(async db =>
-        {
-            await using var command = await CommandAsync(db, sql);
-            return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
-        });
-    }
+    public Task<long> ScalarAsync(string sql) => SqlAsync(sql, async c => Convert.ToInt64(await c.ExecuteScalarAsync(), CultureInfo.InvariantCulture));
 
-    public async Task<string> TextAsync(string sql)
-    {
-        return await RunAsync<LedgerDbContext, string>(async db =>
-        {
-            await using var command = await CommandAsync(db, sql);
-            return Convert.ToString(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture) ?? string.Empty;
-        });
-    }
+    public Task<string> TextAsync(string sql) => SqlAsync(sql, async c => Convert.ToString(await c.ExecuteScalarAsync(), CultureInfo.InvariantCulture) ?? string.Empty);
 
-    private static async Task<System.Data.Common.DbCommand> CommandAsync(LedgerDbContext db, string sql)
+    /// <summary>A command on the context's own connection: the in-memory database has only that one.</summary>
+    private Task<T> SqlAsync<T>(string sql, Func<System.Data.Common.DbCommand, Task<T>> run) => RunAsync<LedgerDbContext, T>(async db =>
     {
         await db.Database.OpenConnectionAsync();
-        var command = db.Database.GetDbConnection().CreateCommand();
+        await using var command = db.Database.GetDbConnection().CreateCommand();
         command.CommandText = sql;
-        return command;
-    }
+        return await run(command);
+    });
 
     /// <summary>Counts rows in every table that a rejected command must leave untouched.</summary>
     public async Task<string> FingerprintAsync()
