@@ -34,6 +34,9 @@ public sealed class TestDatabase : IAsyncDisposable, IDisposable
     /// <summary>The PostgreSQL server <c>ASSETLEDGER_TEST_POSTGRES</c> names, or null.</summary>
     public static string? PostgreSqlServer => Environment.GetEnvironmentVariable(PostgreSqlVariable) is { Length: > 0 } s ? s : null;
 
+    /// <summary>Why a test that needs PostgreSQL itself is skipped on a machine without one.</summary>
+    public const string NoPostgreSqlServer = $"needs a PostgreSQL server: set {PostgreSqlVariable} to its connection string (.ci/run does)";
+
     /// <summary>Whether the whole suite runs on PostgreSQL.</summary>
     public static bool OnPostgreSql => PostgreSqlServer is not null
         && string.Equals(Environment.GetEnvironmentVariable(ProviderVariable), nameof(DatabaseProvider.PostgreSql), StringComparison.OrdinalIgnoreCase);

@@ -25,7 +25,7 @@ public sealed class CountySchemasTests : IDisposable
     [SkippableFact]
     public async Task Counties_in_schemas_of_their_own_keep_their_own_books_on_one_database_each_with_a_writer_of_its_own()
     {
-        Skip.If(database is null, $"needs a PostgreSQL server: set {TestDatabase.PostgreSqlVariable} to its connection string (.ci/run does)");
+        Skip.If(database is null, TestDatabase.NoPostgreSqlServer);
         database.Scalar("CREATE SCHEMA county_a; CREATE SCHEMA county_b");
         On(qinghe, "county_a");
         On(linxian, "county_b");

@@ -28,7 +28,7 @@ public sealed class ClusteredSchedulerTests : IDisposable
     [SkippableFact]
     public async Task Two_nodes_fire_each_of_a_hundred_triggers_once_and_a_node_that_dies_mid_job_loses_and_doubles_none()
     {
-        Skip.If(database is null, $"needs a PostgreSQL server: set {TestDatabase.PostgreSqlVariable} to its connection string (.ci/run does)");
+        Skip.If(database is null, TestDatabase.NoPostgreSqlServer);
         database.Scalar("CREATE TABLE firings (firing text NOT NULL, node text NOT NULL, recovering boolean NOT NULL)");
         var run = FiringRecorder.Begin(database.Settings.ConnectionString);
         using var nodeA = BuildNode("node-a");
@@ -70,7 +70,7 @@ public sealed class ClusteredSchedulerTests : IDisposable
     [SkippableFact]
     public async Task A_server_killed_by_the_operating_system_hands_the_schedule_to_the_other()
     {
-        Skip.If(database is null, $"needs a PostgreSQL server: set {TestDatabase.PostgreSqlVariable} to its connection string (.ci/run does)");
+        Skip.If(database is null, TestDatabase.NoPostgreSqlServer);
         using var first = NodeProcess.Start("node-1", database.Settings.ConnectionString, database.Settings.DataFolder);
         await first.WaitForAsync("Rule evaluation (NewEntries)", from: 0); // node 1 has migrated the database and runs the job
         using var second = NodeProcess.Start("node-2", database.Settings.ConnectionString, database.Settings.DataFolder);
