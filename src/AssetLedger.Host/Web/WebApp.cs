@@ -4,6 +4,7 @@ using AssetLedger.Core.Persistence;
 using AssetLedger.Host.Database;
 using AssetLedger.Host.Notifications;
 using AssetLedger.Host.Scheduling;
+using AssetLedger.Host.Web.Access;
 using AssetLedger.Host.Web.Api;
 using AssetLedger.Rules.Persistence;
 using Microsoft.AspNetCore.Authentication;
@@ -103,15 +104,12 @@ public static class WebApp
         // Chinese is written as it is, not as &#x…; entities: a third of the bytes, and pages a person can read as source.
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-        builder.Services.AddRazorPages(o =>
-        {
-            o.RootDirectory = "/Web/Pages";
-            o.Conventions.AuthorizeFolder("/");
-            o.Conventions.AllowAnonymousToPage("/SignIn");
-            o.Conventions.AllowAnonymousToPage("/Status");
-        });
+        // Who may use what is declared beside every endpoint and page handler (Web/Access) and decided by one gate;
+        // whatever is not declared public needs a signed-in user (the fallback policy).
+        builder.Services.AddScoped<AccessGate>();
+        builder.Services.AddRazorPages(o => o.RootDirectory = "/Web/Pages").AddMvcOptions(o => o.Filters.Add<PageAccessFilter>());
         builder.Services.AddAntiforgery(o => o.HeaderName = Api.SignInEndpoints.CsrfHeader);
-        builder.Services.AddAuthorization();
+        builder.Services.AddAuthorization(o => o.FallbackPolicy = new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
@@ -129,11 +127,12 @@ public static class WebApp
         app.UseRouting(); // after the status pages, so that a re-executed request (/status/404) is routed again
         app.UseAuthentication();
         app.UseAuthorization();
-        app.MapGet("/health", HealthAsync);
-        app.MapApi();
-        app.MapSignIn();
+        var guarded = ApiAccessFilter.MapGuarded(app); // every minimal endpoint, so that none escapes its declaration
+        guarded.MapGet("/health", HealthAsync).Public("monitoring asks whether the server and its database answer");
+        guarded.MapApi();
+        guarded.MapSignIn();
+        guarded.MapOpenApi().Public("the API's description, as published with the product"); // /openapi/v1.json, generated from the endpoints
         app.MapRazorPages();
-        app.MapOpenApi(); // /openapi/v1.json, generated from the endpoints
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];

@@ -24,6 +24,9 @@ public abstract class LiveServer : IAsyncLifetime, IDisposable
 
     protected Uri Server { get; private set; } = null!;
 
+    /// <summary>The running app's services (its endpoints, its page loader).</summary>
+    protected IServiceProvider Services => app.Services;
+
     /// <summary>The large payment's LARGE_TXN alert, the only one.</summary>
     protected long Alert { get; } = 1;
 

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using AssetLedger.Core.Common;
 using AssetLedger.Core.Organizations;
 using AssetLedger.Host.Accounts;
+using AssetLedger.Host.Web.Access;
 using AssetLedger.Rules.Alerts;
 
 namespace AssetLedger.Host.Web.Api;
@@ -12,13 +13,8 @@ public static partial class ApiEndpoints
     /// <summary>Alerts of an organization, and their handling by the township's supervisor.</summary>
     private static void MapAlerts(RouteGroupBuilder api)
     {
-        api.MapGet("/alerts", async (string org, string? state, ClaimsPrincipal user, AccessScope scope, BookDirectory books, AlertService alerts, CancellationToken ct) =>
+        api.MapGet("/alerts", async (string org, string? state, AlertService alerts, CancellationToken ct) =>
         {
-            if (await CheckAsync(user, scope, books, org, AccessScope.Action.Read, ct) is { } denied)
-            {
-                return denied;
-            }
-
             AlertState? s = null;
             if (state is not null)
             {
@@ -38,12 +34,13 @@ public static partial class ApiEndpoints
                     amount = Money.FromFen(a.Amount).Yuan, occurredOn = a.OccurredOn, explanation = a.Explanation,
                 }))
                 : Problem(400, list.Errors);
-        });
+        }).Requires(AccessScope.Action.Read, OrgSource.Query, "org");
 
-        api.MapGet("/alerts/{id:long}", async (long id, ClaimsPrincipal user, AccessScope scope, BookDirectory books, AlertService alerts, CancellationToken ct) =>
+        // An alert outside what the user may read is answered as missing, as a voucher is.
+        api.MapGet("/alerts/{id:long}", async (long id, AlertService alerts, CancellationToken ct) =>
         {
             var found = await alerts.FindAsync(id, ct);
-            if (found is null || !await scope.AllowsAsync(user, AccessScope.Action.Read, (await books.BookOrganizationsAsync(ct))[found.Alert.BookId], ct))
+            if (found is null)
             {
                 return Problem(404, [new LedgerError("alert.unknown", $"there is no alert {id}")]);
             }
@@ -56,10 +53,9 @@ public static partial class ApiEndpoints
                 parameters = JsonNode.Parse(a.Parameters), evidence = JsonNode.Parse(a.Evidence),
                 history = found.History.Select(t => new { from = t.From.ToString().ToLowerInvariant(), to = t.To.ToString().ToLowerInvariant(), actor = t.Actor, at = t.AtUtc, comment = t.Comment }),
             });
-        });
+        }).Requires(AccessScope.Action.Read, OrgSource.Alert, "id");
 
-        api.MapPost("/alerts/{id:long}/{action}", async (long id, string action, AlertActionRequest body, ClaimsPrincipal user, AccessScope scope, BookDirectory books,
-            AlertService alerts, Rules.Persistence.RulesDbContext rules, CancellationToken ct) =>
+        api.MapPost("/alerts/{id:long}/{action}", async (long id, string action, AlertActionRequest body, AlertService alerts, CancellationToken ct) =>
         {
             AlertState? to = action switch { "ack" => AlertState.Acknowledged, "resolve" => AlertState.Resolved, "dismiss" => AlertState.Dismissed, _ => null };
             if (to is null)
@@ -67,20 +63,8 @@ public static partial class ApiEndpoints
                 return Problem(404, [new LedgerError("api.unknown_action", $"'{action}' is not ack, resolve or dismiss")]);
             }
 
-            var alert = await rules.Alerts.FindAsync([id], ct);
-            var orgOfBook = await books.BookOrganizationsAsync(ct);
-            if (alert is null || !await scope.AllowsAsync(user, AccessScope.Action.Read, orgOfBook[alert.BookId], ct))
-            {
-                return Problem(404, [new LedgerError("alert.unknown", $"there is no alert {id}")]);
-            }
-
-            if (!await scope.AllowsAsync(user, AccessScope.Action.Supervise, orgOfBook[alert.BookId], ct))
-            {
-                return Problem(403, [new LedgerError("access.denied", "handling alerts needs a supervisor of the alert's township")]);
-            }
-
             var moved = await alerts.MoveAsync(id, to.Value, body.Comment, ct);
             return moved.Succeeded ? Results.Ok(new { id, state = moved.Value.State.ToString().ToLowerInvariant() }) : Problem(400, moved.Errors);
-        });
+        }).Requires(AccessScope.Action.Supervise, OrgSource.Alert, "id");
     }
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using AssetLedger.Core.Organizations;
 using AssetLedger.Host.Accounts;
 using AssetLedger.Host.Imports;
+using AssetLedger.Host.Web.Access;
 
 namespace AssetLedger.Host.Web.Api;
 
@@ -13,19 +14,13 @@ public static partial class ApiEndpoints
     /// </summary>
     private static void MapImports(RouteGroupBuilder api)
     {
-        api.MapPost("/imports/{kind}", async (string kind, string org, int? year, IFormFile file, ClaimsPrincipal user, AccessScope scope, BookDirectory books,
-            IServiceProvider services, CancellationToken ct) =>
+        api.MapPost("/imports/{kind}", async (string kind, string org, int? year, IFormFile file, IServiceProvider services, CancellationToken ct) =>
         {
-            if (await CheckAsync(user, scope, books, org, AccessScope.Action.Post, ct) is { } denied)
-            {
-                return denied;
-            }
-
             await using var stream = new MemoryStream();
             await file.CopyToAsync(stream, ct);
             stream.Position = 0;
             var result = await ImportRunner.RunAsync(services, kind, org, year, stream, ct);
             return result.Succeeded ? Results.Ok(result.Value.Json) : Problem(result.Errors is [{ Code: "import.unknown" }] ? 404 : 400, result.Errors);
-        }).DisableAntiforgery(); // the group's filter checks a cookie request's token from its header
+        }).Requires(AccessScope.Action.Post, OrgSource.Query, "org").DisableAntiforgery(); // the group's filter checks a cookie request's token from its header
     }
 }

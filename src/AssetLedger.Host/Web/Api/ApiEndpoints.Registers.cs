@@ -5,6 +5,7 @@ using AssetLedger.Core.Contracts;
 using AssetLedger.Core.Organizations;
 using AssetLedger.Core.Resources;
 using AssetLedger.Host.Accounts;
+using AssetLedger.Host.Web.Access;
 
 namespace AssetLedger.Host.Web.Api;
 
@@ -20,16 +21,11 @@ public static partial class ApiEndpoints
 
     private static void MapAssets(RouteGroupBuilder api)
     {
-        api.MapGet("/assets", async (string org, ClaimsPrincipal user, AccessScope scope, BookDirectory books, AssetRegister assets, CancellationToken ct) =>
-            await CheckAsync(user, scope, books, org, AccessScope.Action.Read, ct) ?? Answer(await assets.ListAsync(org, ct), list => list.Select(AssetJson)));
+        api.MapGet("/assets", async (string org, AssetRegister assets, CancellationToken ct) =>
+            Answer(await assets.ListAsync(org, ct), list => list.Select(AssetJson))).Requires(AccessScope.Action.Read, OrgSource.Query, "org");
 
-        api.MapPost("/assets/{code}/status", async (string code, AssetStatusRequest body, ClaimsPrincipal user, AccessScope scope, BookDirectory books, AssetRegister assets, CancellationToken ct) =>
+        api.MapPost("/assets/{code}/status", async (string code, AssetStatusRequest body, AssetRegister assets, CancellationToken ct) =>
         {
-            if (await CheckAsync(user, scope, books, body.Org, AccessScope.Action.Post, ct) is { } denied)
-            {
-                return denied;
-            }
-
             var errors = new List<LedgerError>();
             var date = ParseDate(body.Date, "date", errors);
             var status = AssetStatusNames.Parse(body.Status);
@@ -41,26 +37,16 @@ public static partial class ApiEndpoints
             return errors.Count > 0
                 ? Problem(400, errors)
                 : Answer(await assets.ChangeStatusAsync(body.Org, code, status!.Value, date, body.Counterparty, body.Reason ?? string.Empty, ct), AssetJson);
-        });
+        }).Requires(AccessScope.Action.Post, OrgSource.Body, "org");
 
-        api.MapPost("/assets/{code}/usage", async (string code, AssetUsageRequest body, ClaimsPrincipal user, AccessScope scope, BookDirectory books, AssetRegister assets, CancellationToken ct) =>
+        api.MapPost("/assets/{code}/usage", async (string code, AssetUsageRequest body, AssetRegister assets, CancellationToken ct) =>
         {
-            if (await CheckAsync(user, scope, books, body.Org, AccessScope.Action.Post, ct) is { } denied)
-            {
-                return denied;
-            }
-
             return ParsePeriod(body.Period, out var month)
                 ?? Answer(await assets.RecordUsageAsync(body.Org, code, month, body.Units, ct), _ => new { asset = code, period = month.ToString(), units = body.Units });
-        });
+        }).Requires(AccessScope.Action.Post, OrgSource.Body, "org");
 
-        api.MapPost("/assets/{code}/disposal", async (string code, AssetDisposalRequest body, ClaimsPrincipal user, AccessScope scope, BookDirectory books, AssetRegister assets, CancellationToken ct) =>
+        api.MapPost("/assets/{code}/disposal", async (string code, AssetDisposalRequest body, AssetRegister assets, CancellationToken ct) =>
         {
-            if (await CheckAsync(user, scope, books, body.Org, AccessScope.Action.Post, ct) is { } denied)
-            {
-                return denied;
-            }
-
             var errors = new List<LedgerError>();
             var date = ParseDate(body.Date, "date", errors);
             var proceeds = ParseAmount(body.Proceeds, "proceeds", errors, optional: true);
@@ -68,28 +54,18 @@ public static partial class ApiEndpoints
                 ? Problem(400, errors)
                 : Answer(await assets.DisposeAsync(body.Org, code, date, body.Reason ?? string.Empty, proceeds, body.Account ?? "102", ct),
                     r => new { asset = AssetJson(r.View), voucher = r.Voucher.DisplayNumber, voucherId = r.Voucher.Id, alreadyPosted = r.Voucher.AlreadyPosted });
-        });
+        }).Requires(AccessScope.Action.Post, OrgSource.Body, "org");
 
-        api.MapPost("/depreciation/run", async (DepreciationRequest body, ClaimsPrincipal user, AccessScope scope, BookDirectory books, DepreciationRuns runs, CancellationToken ct) =>
+        api.MapPost("/depreciation/run", async (DepreciationRequest body, DepreciationRuns runs, CancellationToken ct) =>
         {
-            if (await CheckAsync(user, scope, books, body.Org, AccessScope.Action.Post, ct) is { } denied)
-            {
-                return denied;
-            }
-
             return ParsePeriod(body.Period, out var month) ?? Answer(await runs.RunAsync(body.Org, month, ct), r => new
             {
                 period = r.Period.ToString(), voucher = r.Voucher?.DisplayNumber, voucherId = r.Voucher?.Id, assets = r.Assets, total = r.Total.Yuan, alreadyRun = r.AlreadyRun,
             });
-        });
+        }).Requires(AccessScope.Action.Post, OrgSource.Body, "org");
 
-        api.MapPost("/depreciation/reverse", async (DepreciationRequest body, ClaimsPrincipal user, AccessScope scope, BookDirectory books, DepreciationRuns runs, CancellationToken ct) =>
+        api.MapPost("/depreciation/reverse", async (DepreciationRequest body, DepreciationRuns runs, CancellationToken ct) =>
         {
-            if (await CheckAsync(user, scope, books, body.Org, AccessScope.Action.Post, ct) is { } denied)
-            {
-                return denied;
-            }
-
             if (ParsePeriod(body.Period, out var month) is { } badPeriod)
             {
                 return badPeriod;
@@ -100,21 +76,16 @@ public static partial class ApiEndpoints
             return errors.Count > 0
                 ? Problem(400, errors)
                 : Answer(await runs.ReverseAsync(body.Org, month, date, ct), v => new { period = month.ToString(), voucher = v.DisplayNumber, voucherId = v.Id, alreadyPosted = v.AlreadyPosted });
-        });
+        }).Requires(AccessScope.Action.Post, OrgSource.Body, "org");
     }
 
     private static void MapResources(RouteGroupBuilder api)
     {
-        api.MapGet("/resources", async (string org, ClaimsPrincipal user, AccessScope scope, BookDirectory books, ResourceRegister resources, CancellationToken ct) =>
-            await CheckAsync(user, scope, books, org, AccessScope.Action.Read, ct) ?? Answer(await resources.ListAsync(org, ct), list => list.Select(ResourceJson)));
+        api.MapGet("/resources", async (string org, ResourceRegister resources, CancellationToken ct) =>
+            Answer(await resources.ListAsync(org, ct), list => list.Select(ResourceJson))).Requires(AccessScope.Action.Read, OrgSource.Query, "org");
 
-        api.MapPost("/resources/{code}/changes", async (string code, ResourceChangeRequest body, ClaimsPrincipal user, AccessScope scope, BookDirectory books, ResourceRegister resources, CancellationToken ct) =>
+        api.MapPost("/resources/{code}/changes", async (string code, ResourceChangeRequest body, ResourceRegister resources, CancellationToken ct) =>
         {
-            if (await CheckAsync(user, scope, books, body.Org, AccessScope.Action.Post, ct) is { } denied)
-            {
-                return denied;
-            }
-
             var errors = new List<LedgerError>();
             var date = ParseDate(body.Date, "date", errors);
             var change = ResourceChange.Parse(body.Area, body.Type, body.Mode, body.Operator);
@@ -122,35 +93,24 @@ public static partial class ApiEndpoints
             return errors.Count > 0
                 ? Problem(400, errors)
                 : Answer(await resources.ChangeAsync(body.Org, code, date, change.Value, body.Reason ?? string.Empty, ct), ResourceJson);
-        });
+        }).Requires(AccessScope.Action.Post, OrgSource.Body, "org");
     }
 
     private static void MapContracts(RouteGroupBuilder api)
     {
-        api.MapGet("/contracts", async (string org, ClaimsPrincipal user, AccessScope scope, BookDirectory books, ContractRegister contracts, CancellationToken ct) =>
+        api.MapGet("/contracts", async (string org, BookDirectory books, ContractRegister contracts, CancellationToken ct) =>
         {
-            if (await CheckAsync(user, scope, books, org, AccessScope.Action.Read, ct) is { } denied)
-            {
-                return denied;
-            }
-
             var book = await books.FindBookAsync(org, ct);
             return book.Succeeded
                 ? Results.Ok((await contracts.SchedulesAsync(book.Value.Book.Id, ct)).Select(c => ContractJson(c, withInstallments: false)))
                 : Problem(400, book.Errors);
-        });
+        }).Requires(AccessScope.Action.Read, OrgSource.Query, "org");
 
-        api.MapGet("/contracts/{number}", async (string number, string org, ClaimsPrincipal user, AccessScope scope, BookDirectory books, ContractRegister contracts, CancellationToken ct) =>
-            await CheckAsync(user, scope, books, org, AccessScope.Action.Read, ct) ?? Answer(await contracts.ScheduleAsync(org, number, ct), c => ContractJson(c, withInstallments: true), failure: 404));
+        api.MapGet("/contracts/{number}", async (string number, string org, ContractRegister contracts, CancellationToken ct) =>
+            Answer(await contracts.ScheduleAsync(org, number, ct), c => ContractJson(c, withInstallments: true), failure: 404)).Requires(AccessScope.Action.Read, OrgSource.Query, "org");
 
-        api.MapPost("/contracts/{number}/receipts", async (string number, ReceiptRequest body, ClaimsPrincipal user, AccessScope scope, BookDirectory books,
-            ContractRegister contracts, CancellationToken ct) =>
+        api.MapPost("/contracts/{number}/receipts", async (string number, ReceiptRequest body, ContractRegister contracts, CancellationToken ct) =>
         {
-            if (await CheckAsync(user, scope, books, body.Org, AccessScope.Action.Post, ct) is { } denied)
-            {
-                return denied;
-            }
-
             var errors = new List<LedgerError>();
             var date = ParseDate(body.Date, "date", errors);
             var amount = ParseAmount(body.Amount, "amount", errors);
@@ -160,35 +120,27 @@ public static partial class ApiEndpoints
                 {
                     voucher = r.Voucher.DisplayNumber, voucherId = r.Voucher.Id, alreadyPosted = r.Voucher.AlreadyPosted, arrears = Money.FromFen(r.Schedule.Arrears).Yuan,
                 });
-        });
+        }).Requires(AccessScope.Action.Post, OrgSource.Body, "org");
 
-        api.MapPost("/contracts/{number}/renewal", async (string number, ContractRenewalRequest body, ClaimsPrincipal user, AccessScope scope, BookDirectory books,
-            ContractRegister contracts, CancellationToken ct) =>
-            await ChangeContractAsync(user, scope, books, body.Org, body.End, "end", date => contracts.RenewAsync(body.Org, number, date, body.Reason ?? string.Empty, ct), null, ct));
+        api.MapPost("/contracts/{number}/renewal", async (string number, ContractRenewalRequest body, ContractRegister contracts, CancellationToken ct) =>
+            await ChangeContractAsync(body.End, "end", date => contracts.RenewAsync(body.Org, number, date, body.Reason ?? string.Empty, ct), null))
+            .Requires(AccessScope.Action.Post, OrgSource.Body);
 
-        api.MapPost("/contracts/{number}/termination", async (string number, ContractTerminationRequest body, ClaimsPrincipal user, AccessScope scope, BookDirectory books,
-            ContractRegister contracts, CancellationToken ct) =>
-            await ChangeContractAsync(user, scope, books, body.Org, body.Date, "date", date => contracts.TerminateAsync(body.Org, number, date, body.Reason ?? string.Empty, ct), null, ct));
+        api.MapPost("/contracts/{number}/termination", async (string number, ContractTerminationRequest body, ContractRegister contracts, CancellationToken ct) =>
+            await ChangeContractAsync(body.Date, "date", date => contracts.TerminateAsync(body.Org, number, date, body.Reason ?? string.Empty, ct), null))
+            .Requires(AccessScope.Action.Post, OrgSource.Body);
 
-        api.MapPost("/contracts/{number}/amendment", async (string number, ContractAmendmentRequest body, ClaimsPrincipal user, AccessScope scope, BookDirectory books,
-            ContractRegister contracts, CancellationToken ct) =>
+        api.MapPost("/contracts/{number}/amendment", async (string number, ContractAmendmentRequest body, ContractRegister contracts, CancellationToken ct) =>
         {
             var errors = new List<LedgerError>();
             var amount = ParseAmount(body.AnnualAmount, "annualAmount", errors);
-            return await ChangeContractAsync(user, scope, books, body.Org, body.From, "from",
-                date => contracts.AmendAsync(body.Org, number, date, amount, body.Reason ?? string.Empty, ct), errors, ct);
-        });
+            return await ChangeContractAsync(body.From, "from", date => contracts.AmendAsync(body.Org, number, date, amount, body.Reason ?? string.Empty, ct), errors);
+        }).Requires(AccessScope.Action.Post, OrgSource.Body);
     }
 
-    /// <summary>A renewal, termination or amendment: scope, the date the change takes, then the register's own checks.</summary>
-    private static async Task<IResult> ChangeContractAsync(ClaimsPrincipal user, AccessScope scope, BookDirectory books, string org, string? dateText, string dateField,
-        Func<DateOnly, Task<Outcome<ContractSchedule>>> change, List<LedgerError>? errors, CancellationToken ct)
+    /// <summary>A renewal, termination or amendment: the date the change takes, then the register's own checks.</summary>
+    private static async Task<IResult> ChangeContractAsync(string? dateText, string dateField, Func<DateOnly, Task<Outcome<ContractSchedule>>> change, List<LedgerError>? errors)
     {
-        if (await CheckAsync(user, scope, books, org, AccessScope.Action.Post, ct) is { } denied)
-        {
-            return denied;
-        }
-
         errors ??= [];
         var date = ParseDate(dateText, dateField, errors);
         return errors.Count > 0 ? Problem(400, errors) : Answer(await change(date), c => ContractJson(c, withInstallments: true));

@@ -4,6 +4,7 @@ using AssetLedger.Core.Organizations;
 using AssetLedger.Core.Statements;
 using AssetLedger.Host.Accounts;
 using AssetLedger.Host.Reports;
+using AssetLedger.Host.Web.Access;
 
 namespace AssetLedger.Host.Web.Api;
 
@@ -12,14 +13,9 @@ public static partial class ApiEndpoints
     /// <summary>Every statement as JSON (the command line's) or an .xlsx download (the workbooks').</summary>
     private static void MapReports(RouteGroupBuilder api)
     {
-        api.MapGet("/reports/{kind}", async (string kind, string org, string period, string? format, string? account, ClaimsPrincipal user, AccessScope scope,
-            BookDirectory books, StatementService statements, Core.Audit.Actor actor, TimeProvider time, CancellationToken ct) =>
+        api.MapGet("/reports/{kind}", async (string kind, string org, string period, string? format, string? account,
+            StatementService statements, Core.Audit.Actor actor, TimeProvider time, CancellationToken ct) =>
         {
-            if (await CheckAsync(user, scope, books, org, AccessScope.Action.Read, ct) is { } denied)
-            {
-                return denied;
-            }
-
             if (ParsePeriod(period, out var month) is { } badPeriod)
             {
                 return badPeriod;
@@ -56,6 +52,6 @@ public static partial class ApiEndpoints
             using var json = new StringWriter();
             report.Value.Json(json);
             return Results.Text(json.ToString(), "application/json");
-        });
+        }).Requires(AccessScope.Action.Read, OrgSource.Query, "org");
     }
 }

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using AssetLedger.Core.Common;
 using AssetLedger.Core.Organizations;
 using AssetLedger.Host.Accounts;
+using AssetLedger.Host.Web.Access;
 using AssetLedger.Rules.Engine;
 using AssetLedger.Rules.Notifications;
 using AssetLedger.Rules.Settings;
@@ -14,20 +15,15 @@ public static partial class ApiEndpoints
     /// <summary>The rule catalog with the parameters in force for an organization, their settings, backtests, and the alert e-mail subscriptions.</summary>
     private static void MapRules(RouteGroupBuilder api)
     {
-        api.MapGet("/rules", async (string org, ClaimsPrincipal user, AccessScope scope, BookDirectory books, RuleSettings settings, CancellationToken ct) =>
-            await CheckAsync(user, scope, books, org, AccessScope.Action.Read, ct) ?? Answer(await settings.InForceForAsync(org, ct), rules => rules.Select(r => new
+        api.MapGet("/rules", async (string org, RuleSettings settings, CancellationToken ct) =>
+            Answer(await settings.InForceForAsync(org, ct), rules => rules.Select(r => new
             {
                 id = r.Rule.Id, name = r.Rule.Name, description = r.Rule.Description, trigger = r.Rule.Trigger == RuleTrigger.Calendar ? "daily" : "new-entries",
                 parameters = r.Parameters.Select(p => new { name = p.Name, value = p.Value, @default = p.Default, setBy = p.SetBy }),
-            })));
+            }))).Requires(AccessScope.Action.Read, OrgSource.Query, "org");
 
-        api.MapPost("/rules/settings", async (RuleSettingRequest body, ClaimsPrincipal user, AccessScope scope, BookDirectory books, RuleSettings settings, CancellationToken ct) =>
+        api.MapPost("/rules/settings", async (RuleSettingRequest body, RuleSettings settings, CancellationToken ct) =>
         {
-            if (await CheckAsync(user, scope, books, body.Org, AccessScope.Action.Supervise, ct) is { } denied)
-            {
-                return denied;
-            }
-
             if (!decimal.TryParse(body.Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
             {
                 return Problem(400, [new LedgerError("rule.value_invalid", $"'{body.Value}' is not a number", "value")]);
@@ -35,15 +31,10 @@ public static partial class ApiEndpoints
 
             return Answer(await settings.SetAsync(body.Org, body.Rule ?? string.Empty, body.Parameter ?? string.Empty, value, body.Reason ?? string.Empty, ct),
                 s => new { org = body.Org, rule = s.RuleId, parameter = s.Parameter, value = s.Value, reason = s.Reason });
-        });
+        }).Requires(AccessScope.Action.Supervise, OrgSource.Body, "org");
 
-        api.MapPost("/rules/backtest", async (BacktestRequest body, ClaimsPrincipal user, AccessScope scope, BookDirectory books, RuleEngine engine, CancellationToken ct) =>
+        api.MapPost("/rules/backtest", async (BacktestRequest body, RuleEngine engine, CancellationToken ct) =>
         {
-            if (await CheckAsync(user, scope, books, body.Org, AccessScope.Action.Read, ct) is { } denied)
-            {
-                return denied;
-            }
-
             var errors = new List<LedgerError>();
             var from = ParseDate(body.From, "from", errors);
             var to = ParseDate(body.To, "to", errors);
@@ -67,26 +58,21 @@ public static partial class ApiEndpoints
                     org = f.OrgCode, rule = f.Finding.RuleId, severity = f.Finding.Severity.ToString().ToLowerInvariant(), occurredOn = f.Finding.OccurredOn,
                     amount = Money.FromFen(f.Finding.Amount).Yuan, explanation = f.Finding.Explanation,
                 }));
-        });
+        }).Requires(AccessScope.Action.Read, OrgSource.Body, "org");
 
         api.MapGet("/subscribers", async (ClaimsPrincipal user, AccessScope scope, SubscriberService subscribers, CancellationToken ct) =>
         {
             var readable = (await scope.ReadableAsync(user, ct)).Select(o => o.Code).ToHashSet(StringComparer.Ordinal);
             return Results.Ok((await subscribers.ListAsync(ct)).Where(s => readable.Contains(s.ScopeCode)).Select(SubscriberJson));
-        });
+        }).ForSignedIn();
 
-        api.MapPost("/subscribers", async (SubscriberRequest body, ClaimsPrincipal user, AccessScope scope, BookDirectory books, SubscriberService subscribers, CancellationToken ct) =>
+        api.MapPost("/subscribers", async (SubscriberRequest body, BookDirectory books, SubscriberService subscribers, CancellationToken ct) =>
         {
-            if (await CheckAsync(user, scope, books, body.Scope, AccessScope.Action.Supervise, ct) is { } denied)
-            {
-                return denied;
-            }
-
             var added = await subscribers.AddAsync(body.Email ?? string.Empty, body.Scope, body.Name, body.Rules, body.MinSeverity, ct);
             return added.Succeeded
                 ? Results.Ok(SubscriberJson(new SubscriberView(added.Value, body.Scope, (await books.FindOrganizationAsync(body.Scope, ct)).Value.Name)))
                 : Problem(400, added.Errors);
-        });
+        }).Requires(AccessScope.Action.Supervise, OrgSource.Body, "scope");
     }
 
     private static object SubscriberJson(SubscriberView s) => new

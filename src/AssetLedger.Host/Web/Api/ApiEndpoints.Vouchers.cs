@@ -5,6 +5,7 @@ using AssetLedger.Core.Organizations;
 using AssetLedger.Core.Statements;
 using AssetLedger.Core.Vouchers;
 using AssetLedger.Host.Accounts;
+using AssetLedger.Host.Web.Access;
 
 namespace AssetLedger.Host.Web.Api;
 
@@ -13,13 +14,8 @@ public static partial class ApiEndpoints
     /// <summary>Vouchers: posting (an idempotency key makes a retry harmless), the month's list with their lines (序时账 order), and red-ink reversal.</summary>
     private static void MapVouchers(RouteGroupBuilder api)
     {
-        api.MapPost("/vouchers", async (VoucherRequest body, ClaimsPrincipal user, AccessScope scope, BookDirectory books, VoucherPosting posting, CancellationToken ct) =>
+        api.MapPost("/vouchers", async (VoucherRequest body, ClaimsPrincipal user, BookDirectory books, VoucherPosting posting, CancellationToken ct) =>
         {
-            if (await CheckAsync(user, scope, books, body.Org, AccessScope.Action.Post, ct) is { } denied)
-            {
-                return denied;
-            }
-
             var errors = new List<LedgerError>();
             var date = CsvTable.ParseDate(body.Date ?? string.Empty);
             errors.AddRange(date.Errors.Select(e => e.At("date")));
@@ -54,16 +50,15 @@ public static partial class ApiEndpoints
             return v.AlreadyPosted
                 ? Results.Ok(new { id = v.Id, voucher = v.DisplayNumber, alreadyPosted = true })
                 : Results.Created($"/api/vouchers/{v.Id}", new { id = v.Id, voucher = v.DisplayNumber, alreadyPosted = false });
-        });
+        }).Requires(AccessScope.Action.Post, OrgSource.Body, "org");
 
-        api.MapGet("/vouchers/{id:long}", async (long id, ClaimsPrincipal user, AccessScope scope, BookDirectory books, VoucherReader reader, CancellationToken ct) =>
+        // A voucher outside what the user may read is answered as missing (the gate's resource source): its existence is not theirs to learn.
+        api.MapGet("/vouchers/{id:long}", async (long id, VoucherReader reader, CancellationToken ct) =>
         {
-            // A voucher outside what the user may read is answered as missing: its existence is not theirs to learn.
             var read = await reader.ReadAsync(id, ct);
-            var org = read.Succeeded ? await books.FindOrganizationAsync(read.Value.OrgCode, ct) : null;
-            if (org is not { Succeeded: true } || !await scope.AllowsAsync(user, AccessScope.Action.Read, org.Value.Id, ct))
+            if (!read.Succeeded)
             {
-                return Problem(404, [new LedgerError("voucher.unknown", $"there is no voucher with id {id}")]);
+                return Problem(404, read.Errors);
             }
 
             var v = read.Value;
@@ -74,15 +69,10 @@ public static partial class ApiEndpoints
                 totalDebit = v.TotalDebit.Yuan, totalCredit = v.TotalCredit.Yuan,
                 lines = v.Lines.Select(l => new { account = l.AccountCode, name = l.AccountName, summary = l.Summary, counterparty = l.Counterparty, debit = l.Debit.Yuan, credit = l.Credit.Yuan }),
             });
-        });
+        }).Requires(AccessScope.Action.Read, OrgSource.Voucher, "id");
 
-        api.MapGet("/vouchers", async (string org, string period, ClaimsPrincipal user, AccessScope scope, BookDirectory books, StatementService statements, CancellationToken ct) =>
+        api.MapGet("/vouchers", async (string org, string period, StatementService statements, CancellationToken ct) =>
         {
-            if (await CheckAsync(user, scope, books, org, AccessScope.Action.Read, ct) is { } denied)
-            {
-                return denied;
-            }
-
             if (ParsePeriod(period, out var month) is { } badPeriod)
             {
                 return badPeriod;
@@ -96,15 +86,10 @@ public static partial class ApiEndpoints
                     lines = v.Select(l => new { account = l.AccountCode, name = l.AccountName, summary = l.Summary, counterparty = l.Counterparty, debit = l.Debit.Yuan, credit = l.Credit.Yuan }),
                 }))
                 : Problem(400, journal.Errors);
-        });
+        }).Requires(AccessScope.Action.Read, OrgSource.Query, "org");
 
-        api.MapPost("/vouchers/reverse", async (ReverseRequest body, ClaimsPrincipal user, AccessScope scope, BookDirectory books, VoucherReversal reversal, CancellationToken ct) =>
+        api.MapPost("/vouchers/reverse", async (ReverseRequest body, VoucherReversal reversal, CancellationToken ct) =>
         {
-            if (await CheckAsync(user, scope, books, body.Org, AccessScope.Action.Post, ct) is { } denied)
-            {
-                return denied;
-            }
-
             var date = CsvTable.ParseDate(body.Date ?? string.Empty);
             if (!date.Succeeded)
             {
@@ -113,6 +98,6 @@ public static partial class ApiEndpoints
 
             var reversed = await reversal.ReverseAsync(body.Org, body.Voucher ?? string.Empty, date.Value, ct);
             return Answer(reversed, v => new { id = v.Id, voucher = v.DisplayNumber, alreadyPosted = v.AlreadyPosted });
-        });
+        }).Requires(AccessScope.Action.Post, OrgSource.Body, "org");
     }
 }

@@ -4,52 +4,111 @@ using AssetLedger.Core.Import;
 using AssetLedger.Core.Organizations;
 using AssetLedger.Core.Periods;
 using AssetLedger.Host.Accounts;
+using AssetLedger.Host.Web.Access;
 using Microsoft.AspNetCore.Mvc;
 
 namespace AssetLedger.Host.Web.Api;
 
 /// <summary>A voucher posted over HTTP; amounts as text in 元, the same as the files take.</summary>
-public sealed record VoucherRequest(string Org, string Key, string Date, IReadOnlyList<VoucherLineRequest> Lines, string? Resolution = null);
+public sealed record VoucherRequest(string Org, string Key, string Date, IReadOnlyList<VoucherLineRequest> Lines, string? Resolution = null) : IForOrganization
+{
+    string? IForOrganization.OrganizationCode => Org;
+}
 
 public sealed record VoucherLineRequest(string Account, string Summary, string? Debit, string? Credit, string? Counterparty = null);
 
 public sealed record AlertActionRequest(string Comment);
 
-public sealed record ReverseRequest(string Org, string Voucher, string Date);
+public sealed record ReverseRequest(string Org, string Voucher, string Date) : IForOrganization
+{
+    string? IForOrganization.OrganizationCode => Org;
+}
 
-public sealed record PeriodRequest(string Org, string Period);
+public sealed record PeriodRequest(string Org, string Period) : IForOrganization
+{
+    string? IForOrganization.OrganizationCode => Org;
+}
 
-public sealed record ReopenRequest(string Org, string Period, string Reason);
+public sealed record ReopenRequest(string Org, string Period, string Reason) : IForOrganization
+{
+    string? IForOrganization.OrganizationCode => Org;
+}
 
-public sealed record ReceiptRequest(string Org, string Date, string Amount, string? Account = null);
+public sealed record ReceiptRequest(string Org, string Date, string Amount, string? Account = null) : IForOrganization
+{
+    string? IForOrganization.OrganizationCode => Org;
+}
 
-public sealed record AccountRequest(string Org, string Code, string Name);
+public sealed record AccountRequest(string Org, string Code, string Name) : IForOrganization
+{
+    string? IForOrganization.OrganizationCode => Org;
+}
 
-public sealed record YearCloseRequest(string Org, int Year);
+public sealed record YearCloseRequest(string Org, int Year) : IForOrganization
+{
+    string? IForOrganization.OrganizationCode => Org;
+}
 
-public sealed record BudgetAdjustmentRequest(string Org, int Year, string Account, string Amount, string Reason);
+public sealed record BudgetAdjustmentRequest(string Org, int Year, string Account, string Amount, string Reason) : IForOrganization
+{
+    string? IForOrganization.OrganizationCode => Org;
+}
 
-public sealed record AssetStatusRequest(string Org, string Status, string Date, string Reason, string? Counterparty = null);
+public sealed record AssetStatusRequest(string Org, string Status, string Date, string Reason, string? Counterparty = null) : IForOrganization
+{
+    string? IForOrganization.OrganizationCode => Org;
+}
 
-public sealed record AssetUsageRequest(string Org, string Period, long Units);
+public sealed record AssetUsageRequest(string Org, string Period, long Units) : IForOrganization
+{
+    string? IForOrganization.OrganizationCode => Org;
+}
 
-public sealed record AssetDisposalRequest(string Org, string Date, string Reason, string? Proceeds = null, string? Account = null);
+public sealed record AssetDisposalRequest(string Org, string Date, string Reason, string? Proceeds = null, string? Account = null) : IForOrganization
+{
+    string? IForOrganization.OrganizationCode => Org;
+}
 
-public sealed record DepreciationRequest(string Org, string Period, string? Date = null);
+public sealed record DepreciationRequest(string Org, string Period, string? Date = null) : IForOrganization
+{
+    string? IForOrganization.OrganizationCode => Org;
+}
 
-public sealed record ResourceChangeRequest(string Org, string Date, string Reason, string? Area = null, string? Type = null, string? Mode = null, string? Operator = null);
+public sealed record ResourceChangeRequest(string Org, string Date, string Reason, string? Area = null, string? Type = null, string? Mode = null, string? Operator = null) : IForOrganization
+{
+    string? IForOrganization.OrganizationCode => Org;
+}
 
-public sealed record ContractRenewalRequest(string Org, string End, string Reason);
+public sealed record ContractRenewalRequest(string Org, string End, string Reason) : IForOrganization
+{
+    string? IForOrganization.OrganizationCode => Org;
+}
 
-public sealed record ContractTerminationRequest(string Org, string Date, string Reason);
+public sealed record ContractTerminationRequest(string Org, string Date, string Reason) : IForOrganization
+{
+    string? IForOrganization.OrganizationCode => Org;
+}
 
-public sealed record ContractAmendmentRequest(string Org, string From, string AnnualAmount, string Reason);
+public sealed record ContractAmendmentRequest(string Org, string From, string AnnualAmount, string Reason) : IForOrganization
+{
+    string? IForOrganization.OrganizationCode => Org;
+}
 
-public sealed record RuleSettingRequest(string Org, string Rule, string Parameter, string Value, string Reason);
+public sealed record RuleSettingRequest(string Org, string Rule, string Parameter, string Value, string Reason) : IForOrganization
+{
+    string? IForOrganization.OrganizationCode => Org;
+}
 
-public sealed record BacktestRequest(string Org, string Rule, string From, string To, IReadOnlyDictionary<string, string>? Parameters = null);
+public sealed record BacktestRequest(string Org, string Rule, string From, string To, IReadOnlyDictionary<string, string>? Parameters = null) : IForOrganization
+{
+    string? IForOrganization.OrganizationCode => Org;
+}
 
-public sealed record SubscriberRequest(string Email, string Scope, string? Name = null, IReadOnlyList<string>? Rules = null, string? MinSeverity = null);
+/// <summary>A subscription to the alerts of <see cref="Scope"/>, the organization it acts on.</summary>
+public sealed record SubscriberRequest(string Email, string Scope, string? Name = null, IReadOnlyList<string>? Rules = null, string? MinSeverity = null) : IForOrganization
+{
+    string? IForOrganization.OrganizationCode => Scope;
+}
 
 /// <summary>
 /// The JSON API under <c>/api</c> (personal API tokens, or the browser's sign-in cookie with its anti-forgery token):
@@ -60,11 +119,11 @@ public sealed record SubscriberRequest(string Email, string Scope, string? Name 
 /// </summary>
 public static partial class ApiEndpoints
 {
-    public static void MapApi(this IEndpointRouteBuilder app)
+    public static void MapApi(this RouteGroupBuilder app)
     {
-        var api = app.MapGroup("/api").RequireAuthorization().AddEndpointFilter(SignInEndpoints.RequireAntiforgery);
+        var api = app.MapGroup("/api").AddEndpointFilter(SignInEndpoints.RequireAntiforgery);
         api.MapGet("/orgs", async (ClaimsPrincipal user, AccessScope scope, CancellationToken ct) =>
-            Results.Ok((await scope.ReadableAsync(user, ct)).Select(o => new { code = o.Code, name = o.Name, level = o.Level.ToString().ToLowerInvariant() })));
+            Results.Ok((await scope.ReadableAsync(user, ct)).Select(o => new { code = o.Code, name = o.Name, level = o.Level.ToString().ToLowerInvariant() }))).ForSignedIn();
         MapAlerts(api);
         MapReports(api);
         MapVouchers(api);
@@ -72,20 +131,6 @@ public static partial class ApiEndpoints
         MapRegisters(api);
         MapRules(api);
         MapImports(api);
-    }
-
-    /// <summary>403 when the organization is outside the user's scope for the action, 404 when there is none such.</summary>
-    private static async Task<IResult?> CheckAsync(ClaimsPrincipal user, AccessScope scope, BookDirectory books, string? orgCode, AccessScope.Action action, CancellationToken ct)
-    {
-        var org = await books.FindOrganizationAsync(orgCode ?? string.Empty, ct);
-        if (!org.Succeeded)
-        {
-            return Problem(404, org.Errors);
-        }
-
-        return await scope.AllowsAsync(user, action, org.Value.Id, ct)
-            ? null
-            : Problem(403, [new LedgerError("access.denied", $"{org.Value.Name} ({org.Value.Code}) is outside what you may {(action == AccessScope.Action.Read ? "read" : "change")}")]);
     }
 
     /// <summary>The month a request names, or the 400 that says what is wrong with it.</summary>

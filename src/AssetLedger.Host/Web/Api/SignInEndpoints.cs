@@ -1,5 +1,6 @@
 using AssetLedger.Core.Common;
 using AssetLedger.Host.Accounts;
+using AssetLedger.Host.Web.Access;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 
@@ -38,7 +39,7 @@ public static class SignInEndpoints
             : new LedgerError("signin.failed", "the user name or the password is wrong");
     }
 
-    public static void MapSignIn(this IEndpointRouteBuilder app)
+    public static void MapSignIn(this RouteGroupBuilder app)
     {
         app.MapPost("/account/login", async (SignInRequest body, SignInManager<AppUser> signIn) =>
         {
@@ -46,16 +47,16 @@ public static class SignInEndpoints
             return signedIn.Succeeded
                 ? Results.Ok(new { user = signedIn.Value.UserName, name = signedIn.Value.DisplayName })
                 : ApiEndpoints.Problem(signedIn.Errors[0].Code == LockedOut ? 403 : 401, signedIn.Errors);
-        });
+        }).Public("signing in is how a user becomes known");
 
         app.MapPost("/account/logout", async (SignInManager<AppUser> signIn) =>
         {
             await signIn.SignOutAsync();
             return Results.NoContent();
-        }).RequireAuthorization().AddEndpointFilter(RequireAntiforgery);
+        }).ForSignedIn().AddEndpointFilter(RequireAntiforgery);
 
         app.MapGet("/account/antiforgery", (HttpContext context, IAntiforgery antiforgery) =>
-            Results.Ok(new { header = CsrfHeader, token = antiforgery.GetAndStoreTokens(context).RequestToken })).RequireAuthorization();
+            Results.Ok(new { header = CsrfHeader, token = antiforgery.GetAndStoreTokens(context).RequestToken })).ForSignedIn();
     }
 
     /// <summary>For a cookie request that changes something: the anti-forgery token must match, or nothing happens.</summary>

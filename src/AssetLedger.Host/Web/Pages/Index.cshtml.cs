@@ -2,6 +2,7 @@ using AssetLedger.Core.Organizations;
 using AssetLedger.Host.Accounts;
 using AssetLedger.Rules.Alerts;
 using AssetLedger.Rules.Persistence;
+using AssetLedger.Host.Web.Access;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -9,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AssetLedger.Host.Web.Pages;
 
 /// <summary>首页: one card per grant, with what that role does there — an accountant's book, a supervisor's township, an auditor's reports.</summary>
+[SignedIn] // a card per grant the user has
 public sealed class IndexModel(AccessScope scope, BookDirectory books, RulesDbContext rules, UserManager<AppUser> users, TimeProvider time) : PageModel
 {
     public sealed record Card(string OrgCode, string OrgName, string RoleName, int OpenAlerts, IReadOnlyList<(string Text, string Href)> Links);

@@ -1,6 +1,7 @@
 using AssetLedger.Core.Common;
 using AssetLedger.Host.Accounts;
 using AssetLedger.Host.Web.Api;
+using AssetLedger.Host.Web.Access;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,6 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace AssetLedger.Host.Web.Pages;
 
 /// <summary>登录 and 退出: the same password check and lockout as <c>POST /account/login</c>.</summary>
+[Public("signing in is how a user becomes known")]
 public sealed class SignInModel(SignInManager<AppUser> signIn) : PageModel
 {
     [BindProperty]

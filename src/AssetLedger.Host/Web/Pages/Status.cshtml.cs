@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using AssetLedger.Host.Web.Access;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -7,6 +8,7 @@ namespace AssetLedger.Host.Web.Pages;
 /// <summary>What a page shows instead of an error: a sentence in Chinese, never a stack trace.</summary>
 [AllowAnonymous]
 [IgnoreAntiforgeryToken] // a refused form is re-executed here as the POST it was: its page must render, not be refused again
+[Public("the page shown instead of an error must show to whoever met the error")]
 public sealed class StatusModel : PageModel
 {
     public string Title { get; private set; } = "出错了";

@@ -1,18 +1,20 @@
 using AssetLedger.Core.Common;
 using AssetLedger.Core.Organizations;
 using AssetLedger.Host.Accounts;
+using AssetLedger.Host.Web.Access;
 using Microsoft.AspNetCore.Mvc;
 
 namespace AssetLedger.Host.Web.Pages.Admin;
 
 /// <summary>用户与权限 (administrators only): the same accounts, grants and revocations as the command line's <c>user</c> verbs.</summary>
-public sealed class UsersModel(AccessScope scope, BookDirectory books, UserAdministration administration) : LedgerPageModel
+[Administrator]
+public sealed class UsersModel(BookDirectory books, UserAdministration administration) : LedgerPageModel
 {
     public IReadOnlyList<UserView> Users { get; private set; } = [];
 
     public IReadOnlyList<Organization> Organizations { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
     public async Task<IActionResult> OnPostAddAsync(string? userName, string? displayName, string? password, CancellationToken ct) =>
         await ChangeAsync(async () => (await administration.AddAsync(userName ?? string.Empty, password ?? string.Empty, string.IsNullOrWhiteSpace(displayName) ? null : displayName, ct))
@@ -30,24 +32,14 @@ public sealed class UsersModel(AccessScope scope, BookDirectory books, UserAdmin
 
     private async Task<IActionResult> ChangeAsync(Func<Task<Outcome<string>>> change, CancellationToken ct)
     {
-        if (await LoadAsync(ct) is { } denied)
-        {
-            return denied;
-        }
-
         Report(await change());
-        return await LoadAsync(ct) ?? Page();
+        await LoadAsync(ct);
+        return Page();
     }
 
-    private async Task<IActionResult?> LoadAsync(CancellationToken ct)
+    private async Task LoadAsync(CancellationToken ct)
     {
-        if (!await scope.IsAdministratorAsync(User, ct))
-        {
-            return Forbid();
-        }
-
         Users = await administration.ListAsync(ct);
         Organizations = (await books.OrganizationsAsync(ct)).Values.OrderBy(o => o.Code, StringComparer.Ordinal).ToList();
-        return null;
     }
 }

@@ -2,12 +2,14 @@ using AssetLedger.Core.Organizations;
 using AssetLedger.Host.Accounts;
 using AssetLedger.Rules.Alerts;
 using AssetLedger.Rules.Notifications;
+using AssetLedger.Host.Web.Access;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace AssetLedger.Host.Web.Pages.Alerts;
 
 /// <summary>预警: the alerts of the user's organizations, filtered by village, rule, severity and state, newest first.</summary>
+[Requires(AccessScope.Action.Read, OrgSource.Query, Optional = true)]
 public sealed class IndexModel(AccessScope scope, BookDirectory books, AlertService alerts) : PageModel
 {
     public sealed record Row(Alert Alert, Organization Organization);
@@ -40,15 +42,6 @@ public sealed class IndexModel(AccessScope scope, BookDirectory books, AlertServ
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!string.IsNullOrEmpty(Org))
-        {
-            var (denied, _) = await this.CheckAsync(scope, books, Org, AccessScope.Action.Read, ct);
-            if (denied is not null)
-            {
-                return denied;
-            }
-        }
-
         Organizations = await scope.ReadableAsync(User, ct);
         var readable = Organizations.Select(o => o.Id).ToHashSet();
         var orgs = await books.OrganizationsAsync(ct);

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using AssetLedger.Core.Organizations;
 using AssetLedger.Host.Accounts;
 using AssetLedger.Rules.Alerts;
+using AssetLedger.Host.Web.Access;
 using Microsoft.AspNetCore.Mvc;
 
 namespace AssetLedger.Host.Web.Pages.Alerts;
@@ -11,7 +12,7 @@ namespace AssetLedger.Host.Web.Pages.Alerts;
 /// One alert (the mails link here): its explanation, the vouchers its evidence names (drill down), the parameters in
 /// force, its handling history, and — for the township's supervisor — 确认, 办结 or 排除 with a comment.
 /// </summary>
-public sealed class ShowModel(AccessScope scope, BookDirectory books, AlertService alerts) : LedgerPageModel
+public sealed class ShowModel(AccessScope scope,AlertService alerts) : LedgerPageModel
 {
     public AlertDetail Detail { get; private set; } = null!;
 
@@ -27,18 +28,15 @@ public sealed class ShowModel(AccessScope scope, BookDirectory books, AlertServi
 
     public string Evidence { get; private set; } = string.Empty;
 
+    [Requires(AccessScope.Action.Read, OrgSource.Alert, "id")]
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
 
+    [Requires(AccessScope.Action.Supervise, OrgSource.Alert, "id")]
     public async Task<IActionResult> OnPostAsync(long id, string? action, string? comment, CancellationToken ct)
     {
-        if (await LoadAsync(id, ct) is { } denied)
+        if (await LoadAsync(id, ct) is { } missing)
         {
-            return denied;
-        }
-
-        if (!MayHandle)
-        {
-            return Forbid();
+            return missing;
         }
 
         AlertState? to = action switch { "ack" => AlertState.Acknowledged, "resolve" => AlertState.Resolved, "dismiss" => AlertState.Dismissed, _ => null };
@@ -60,15 +58,14 @@ public sealed class ShowModel(AccessScope scope, BookDirectory books, AlertServi
     private async Task<IActionResult?> LoadAsync(long id, CancellationToken ct)
     {
         var found = await alerts.FindAsync(id, ct);
-        var orgId = found is null ? (int?)null : (await books.BookOrganizationsAsync(ct))[found.Alert.BookId];
-        if (found is null || !await scope.AllowsAsync(User, AccessScope.Action.Read, orgId!.Value, ct))
+        if (found is null)
         {
-            return NotFound(); // an alert outside the user's organizations is answered as missing
+            return NotFound();
         }
 
         Detail = found;
-        Organization = (await books.OrganizationsAsync(ct))[orgId.Value];
-        MayHandle = await scope.AllowsAsync(User, AccessScope.Action.Supervise, orgId.Value, ct);
+        Organization = this.GrantedOrganization();
+        MayHandle = await scope.AllowsAsync(User, AccessScope.Action.Supervise, Organization.Id, ct);
         var evidence = JsonNode.Parse(found.Alert.Evidence);
         Evidence = evidence?.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All) }) ?? string.Empty;
         Vouchers = VouchersIn(evidence).Distinct().ToList();

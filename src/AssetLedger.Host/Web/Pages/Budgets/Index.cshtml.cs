@@ -3,12 +3,14 @@ using AssetLedger.Core.Organizations;
 using AssetLedger.Core.Periods;
 using AssetLedger.Host.Accounts;
 using AssetLedger.Rules.Budgets;
+using AssetLedger.Host.Web.Access;
 using Microsoft.AspNetCore.Mvc;
 
 namespace AssetLedger.Host.Web.Pages.Budgets;
 
 /// <summary>预算执行: budget against actual, year to date, per account (and book, for a township or county).</summary>
-public sealed class IndexModel(AccessScope scope, BookDirectory books, BudgetService budgets, TimeProvider time) : LedgerPageModel
+[Requires(AccessScope.Action.Read, OrgSource.Route)]
+public sealed class IndexModel(BudgetService budgets, TimeProvider time) : LedgerPageModel
 {
     [FromRoute]
     public string Org { get; set; } = string.Empty;
@@ -22,12 +24,7 @@ public sealed class IndexModel(AccessScope scope, BookDirectory books, BudgetSer
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var (denied, org) = await this.CheckAsync(scope, books, Org, AccessScope.Action.Read, ct);
-        if (denied is not null)
-        {
-            return denied;
-        }
-
+        var org = this.GrantedOrganization();
         Organization = org;
         Period ??= ThisMonth(time);
         var month = AccountingPeriod.Parse(Period);

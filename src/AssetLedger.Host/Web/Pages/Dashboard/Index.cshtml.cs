@@ -7,6 +7,7 @@ using AssetLedger.Core.Statements;
 using AssetLedger.Host.Accounts;
 using AssetLedger.Rules.Budgets;
 using AssetLedger.Rules.Persistence;
+using AssetLedger.Host.Web.Access;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,6 +18,7 @@ namespace AssetLedger.Host.Web.Pages.Dashboard;
 /// rule, expense budget against actual by village, cash and bank by village at the month's end, rent in arrears by
 /// village — drawn by plotly.js (<c>Web/Assets/dashboard.js</c>) from the figures this page computes.
 /// </summary>
+[Requires(AccessScope.Action.Read, OrgSource.Query, Optional = true)]
 public sealed class IndexModel(
     AccessScope scope, BookDirectory books, StatementService statements, BudgetService budgets, ContractRegister contracts, RulesDbContext rules, TimeProvider time)
     : LedgerPageModel
@@ -43,12 +45,7 @@ public sealed class IndexModel(
             return Page();
         }
 
-        var (denied, org) = await this.CheckAsync(scope, books, Org, AccessScope.Action.Read, ct);
-        if (denied is not null)
-        {
-            return denied;
-        }
-
+        var org = HttpContext.GrantedOrganization() ?? Organizations.First(o => o.Code == Org); // none named: the first of the user's own
         Organization = org;
         Period ??= ThisMonth(time);
         var month = AccountingPeriod.Parse(Period);

@@ -2,6 +2,7 @@ using AssetLedger.Core.Common;
 using AssetLedger.Core.Organizations;
 using AssetLedger.Host.Accounts;
 using AssetLedger.Host.Imports;
+using AssetLedger.Host.Web.Access;
 using Microsoft.AspNetCore.Mvc;
 
 namespace AssetLedger.Host.Web.Pages.Imports;
@@ -10,7 +11,8 @@ namespace AssetLedger.Host.Web.Pages.Imports;
 /// 导入: a CSV or Excel file into the book — vouchers, opening balances, asset cards, resources, contracts, the
 /// budget — all or nothing, with every bad row and column listed; and the blank templates to fill in.
 /// </summary>
-public sealed class IndexModel(AccessScope scope, BookDirectory books, IServiceProvider services) : LedgerPageModel
+[Requires(AccessScope.Action.Post, OrgSource.Route)]
+public sealed class IndexModel(BookDirectory books, IServiceProvider services) : LedgerPageModel
 {
     /// <summary>Larger files are refused before they are read: a year of a village's vouchers is far smaller.</summary>
     public const long MaxFileBytes = 50 * 1024 * 1024;
@@ -75,12 +77,7 @@ public sealed class IndexModel(AccessScope scope, BookDirectory books, IServiceP
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
-        var (denied, org) = await this.CheckAsync(scope, books, Org, AccessScope.Action.Post, ct);
-        if (denied is not null)
-        {
-            return denied;
-        }
-
+        var org = this.GrantedOrganization();
         Organization = org;
         return (await books.FindBookAsync(Org, ct)).Succeeded ? null : NotFound();
     }

@@ -2,12 +2,13 @@ using AssetLedger.Core.Common;
 using AssetLedger.Core.Organizations;
 using AssetLedger.Core.Periods;
 using AssetLedger.Host.Accounts;
+using AssetLedger.Host.Web.Access;
 using Microsoft.AspNetCore.Mvc;
 
 namespace AssetLedger.Host.Web.Pages.Periods;
 
 /// <summary>结账: a book's months, open or closed; the accountant closes the next month or reopens the latest with a reason.</summary>
-public sealed class IndexModel(AccessScope scope, BookDirectory books, PeriodService periods) : LedgerPageModel
+public sealed class IndexModel(AccessScope scope,PeriodService periods) : LedgerPageModel
 {
     [FromRoute]
     public string Org { get; set; } = string.Empty;
@@ -23,11 +24,14 @@ public sealed class IndexModel(AccessScope scope, BookDirectory books, PeriodSer
 
     public AccountingPeriod? LastClosed { get; private set; }
 
+    [Requires(AccessScope.Action.Read, OrgSource.Route)]
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
 
+    [Requires(AccessScope.Action.Post, OrgSource.Route)]
     public async Task<IActionResult> OnPostCloseAsync(string? period, CancellationToken ct) =>
         await ChangeAsync(period, month => periods.CloseAsync(Org, month, ct), "已结账", ct);
 
+    [Requires(AccessScope.Action.Post, OrgSource.Route)]
     public async Task<IActionResult> OnPostReopenAsync(string? period, string? reason, CancellationToken ct) =>
         await ChangeAsync(period, month => periods.ReopenAsync(Org, month, reason ?? string.Empty, ct), "已反结账", ct);
 
@@ -51,12 +55,7 @@ public sealed class IndexModel(AccessScope scope, BookDirectory books, PeriodSer
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
-        var (denied, org) = await this.CheckAsync(scope, books, Org, AccessScope.Action.Read, ct);
-        if (denied is not null)
-        {
-            return denied;
-        }
-
+        var org = this.GrantedOrganization();
         Organization = org;
         MayChange = await scope.AllowsAsync(User, AccessScope.Action.Post, org.Id, ct);
         var statuses = await periods.StatusesAsync(Org, ct);

@@ -3,6 +3,7 @@ using AssetLedger.Core.Contracts;
 using AssetLedger.Core.Organizations;
 using AssetLedger.Core.Resources;
 using AssetLedger.Host.Accounts;
+using AssetLedger.Host.Web.Access;
 using Microsoft.AspNetCore.Mvc;
 
 namespace AssetLedger.Host.Web.Pages.Registers;
@@ -36,9 +37,11 @@ public sealed class IndexModel(
 
     public string Today { get; private set; } = string.Empty;
 
+    [Requires(AccessScope.Action.Read, OrgSource.Route)]
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
 
     /// <summary>计提折旧: the month's depreciation voucher, once (a second run changes nothing).</summary>
+    [Requires(AccessScope.Action.Post, OrgSource.Route)]
     public async Task<IActionResult> OnPostDepreciateAsync(string? period, CancellationToken ct) =>
         await ChangeAsync(async () =>
         {
@@ -54,6 +57,7 @@ public sealed class IndexModel(
         }, ct);
 
     /// <summary>收取租金: a receipt on a contract, settling its oldest installments (retrying the same receipt changes nothing).</summary>
+    [Requires(AccessScope.Action.Post, OrgSource.Route)]
     public async Task<IActionResult> OnPostReceiveAsync(string? contract, string? date, string? amount, CancellationToken ct) =>
         await ChangeAsync(async () =>
         {
@@ -88,12 +92,7 @@ public sealed class IndexModel(
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
-        var (denied, org) = await this.CheckAsync(scope, books, Org, AccessScope.Action.Read, ct);
-        if (denied is not null)
-        {
-            return denied;
-        }
-
+        var org = this.GrantedOrganization();
         var book = await books.FindBookAsync(Org, ct);
         if (!book.Succeeded)
         {

@@ -4,12 +4,14 @@ using AssetLedger.Core.Periods;
 using AssetLedger.Core.Statements;
 using AssetLedger.Host.Accounts;
 using AssetLedger.Host.Reports;
+using AssetLedger.Host.Web.Access;
 using Microsoft.AspNetCore.Mvc;
 
 namespace AssetLedger.Host.Web.Pages.Reports;
 
 /// <summary>报表: every statement on screen for one book or rolled up, with its .xlsx download (the API's workbook).</summary>
-public sealed class IndexModel(AccessScope scope, BookDirectory books, StatementService statements, TimeProvider time) : LedgerPageModel
+[Requires(AccessScope.Action.Read, OrgSource.Query, Optional = true)]
+public sealed class IndexModel(AccessScope scope,StatementService statements, TimeProvider time) : LedgerPageModel
 {
     public static readonly IReadOnlyList<(string Kind, string Name)> Kinds =
     [
@@ -44,12 +46,6 @@ public sealed class IndexModel(AccessScope scope, BookDirectory books, Statement
             {
                 return Page();
             }
-        }
-
-        var (denied, _) = await this.CheckAsync(scope, books, Org, AccessScope.Action.Read, ct);
-        if (denied is not null)
-        {
-            return denied;
         }
 
         var month = AccountingPeriod.Parse(Period);

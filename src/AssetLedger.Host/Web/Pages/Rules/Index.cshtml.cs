@@ -5,6 +5,7 @@ using AssetLedger.Core.Organizations;
 using AssetLedger.Host.Accounts;
 using AssetLedger.Rules.Engine;
 using AssetLedger.Rules.Settings;
+using AssetLedger.Host.Web.Access;
 using Microsoft.AspNetCore.Mvc;
 
 namespace AssetLedger.Host.Web.Pages.Rules;
@@ -13,7 +14,7 @@ namespace AssetLedger.Host.Web.Pages.Rules;
 /// 预警规则: every rule with its parameters as they apply to the organization and who set them; the township's
 /// supervisor sets a threshold for the township or one of its villages, and backtests a proposal first (saves nothing).
 /// </summary>
-public sealed class IndexModel(AccessScope scope, BookDirectory books, RuleSettings settings, RuleEngine engine) : LedgerPageModel
+public sealed class IndexModel(AccessScope scope,RuleSettings settings, RuleEngine engine) : LedgerPageModel
 {
     [FromQuery]
     public string? Org { get; set; }
@@ -41,18 +42,15 @@ public sealed class IndexModel(AccessScope scope, BookDirectory books, RuleSetti
         public string? Parameters { get; set; }
     }
 
+    [Requires(AccessScope.Action.Read, OrgSource.Query, Optional = true)]
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
 
+    [Requires(AccessScope.Action.Supervise, OrgSource.Query)]
     public async Task<IActionResult> OnPostSetAsync(string? rule, string? parameter, string? value, string? reason, CancellationToken ct)
     {
-        if (await LoadAsync(ct) is { } denied)
+        if (await LoadAsync(ct) is { } missing)
         {
-            return denied;
-        }
-
-        if (!MaySet)
-        {
-            return Forbid();
+            return missing;
         }
 
         var set = decimal.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var v)
@@ -62,11 +60,12 @@ public sealed class IndexModel(AccessScope scope, BookDirectory books, RuleSetti
         return await LoadAsync(ct) ?? Page();
     }
 
+    [Requires(AccessScope.Action.Read, OrgSource.Query)]
     public async Task<IActionResult> OnPostBacktestAsync(BacktestInput backtest, CancellationToken ct)
     {
-        if (await LoadAsync(ct) is { } denied)
+        if (await LoadAsync(ct) is { } missing)
         {
-            return denied;
+            return missing;
         }
 
         Backtest = backtest;
@@ -104,21 +103,22 @@ public sealed class IndexModel(AccessScope scope, BookDirectory books, RuleSetti
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
-        if (Org is null)
+        // None named: the user's first township, else the first organization they may read.
+        var org = HttpContext.GrantedOrganization();
+        if (org is null)
         {
             var readable = await scope.ReadableAsync(User, ct);
-            Org = (readable.FirstOrDefault(o => o.Level == OrganizationLevel.Township) ?? (readable.Count > 0 ? readable[0] : null))?.Code;
+            org = readable.FirstOrDefault(o => o.Level == OrganizationLevel.Township) ?? (readable.Count > 0 ? readable[0] : null);
+            if (org is null)
+            {
+                return NotFound();
+            }
         }
 
-        var (denied, org) = await this.CheckAsync(scope, books, Org, AccessScope.Action.Read, ct);
-        if (denied is not null)
-        {
-            return denied;
-        }
-
+        Org = org.Code;
         Organization = org;
         MaySet = await scope.AllowsAsync(User, AccessScope.Action.Supervise, org.Id, ct);
-        Rules = (await settings.InForceForAsync(Org!, ct)).Value;
+        Rules = (await settings.InForceForAsync(Org, ct)).Value;
         return null;
     }
 }

@@ -2,12 +2,14 @@ using AssetLedger.Core.Organizations;
 using AssetLedger.Core.Periods;
 using AssetLedger.Core.Statements;
 using AssetLedger.Host.Accounts;
+using AssetLedger.Host.Web.Access;
 using Microsoft.AspNetCore.Mvc;
 
 namespace AssetLedger.Host.Web.Pages.Vouchers;
 
 /// <summary>凭证查询: a month's vouchers of a book (序时账 order), searched by summary, account or counterparty.</summary>
-public sealed class IndexModel(AccessScope scope, BookDirectory books, StatementService statements, TimeProvider time) : LedgerPageModel
+[Requires(AccessScope.Action.Read, OrgSource.Route)]
+public sealed class IndexModel(AccessScope scope,StatementService statements, TimeProvider time) : LedgerPageModel
 {
     public sealed record Row(string Number, DateOnly Date, IReadOnlyList<JournalEntry> Lines);
 
@@ -28,12 +30,7 @@ public sealed class IndexModel(AccessScope scope, BookDirectory books, Statement
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var (denied, org) = await this.CheckAsync(scope, books, Org, AccessScope.Action.Read, ct);
-        if (denied is not null)
-        {
-            return denied;
-        }
-
+        var org = this.GrantedOrganization();
         Organization = org;
         MayPost = await scope.AllowsAsync(User, AccessScope.Action.Post, org.Id, ct);
         Period ??= ThisMonth(time);

@@ -3,6 +3,7 @@ using AssetLedger.Core.Import;
 using AssetLedger.Core.Organizations;
 using AssetLedger.Core.Vouchers;
 using AssetLedger.Host.Accounts;
+using AssetLedger.Host.Web.Access;
 using Microsoft.AspNetCore.Mvc;
 
 namespace AssetLedger.Host.Web.Pages.Vouchers;
@@ -11,7 +12,8 @@ namespace AssetLedger.Host.Web.Pages.Vouchers;
 /// 录入凭证: the accountant's voucher form. The same posting as the API and the imports; a key made when the form is
 /// shown makes a second submission (a double click, a reload) the same voucher, not a second one.
 /// </summary>
-public sealed class NewModel(AccessScope scope, BookDirectory books, VoucherPosting posting, TimeProvider time) : LedgerPageModel
+[Requires(AccessScope.Action.Post, OrgSource.Route)]
+public sealed class NewModel(BookDirectory books, VoucherPosting posting, TimeProvider time) : LedgerPageModel
 {
     public sealed class LineInput
     {
@@ -120,6 +122,7 @@ public sealed class NewModel(AccessScope scope, BookDirectory books, VoucherPost
     }
 
     /// <summary>The amount in 人民币大写 for the form's running total (the one implementation, on the server).</summary>
+    [SignedIn] // the 人民币大写 of an amount: a computation, no book read
     public IActionResult OnGetCapitals(string? amount)
     {
         var parsed = Money.Parse(amount);
@@ -128,12 +131,7 @@ public sealed class NewModel(AccessScope scope, BookDirectory books, VoucherPost
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
-        var (denied, org) = await this.CheckAsync(scope, books, Org, AccessScope.Action.Post, ct);
-        if (denied is not null)
-        {
-            return denied;
-        }
-
+        var org = this.GrantedOrganization();
         Organization = org;
         var book = await books.FindBookAsync(Org, ct);
         if (!book.Succeeded)

@@ -3,12 +3,13 @@ using AssetLedger.Core.Import;
 using AssetLedger.Core.Organizations;
 using AssetLedger.Core.Vouchers;
 using AssetLedger.Host.Accounts;
+using AssetLedger.Host.Web.Access;
 using Microsoft.AspNetCore.Mvc;
 
 namespace AssetLedger.Host.Web.Pages.Vouchers;
 
 /// <summary>记账凭证: one posted voucher as on paper, with its reversal (红字冲销) for the book's accountant.</summary>
-public sealed class ShowModel(AccessScope scope, BookDirectory books, VoucherReader reader, VoucherReversal reversal, TimeProvider time) : LedgerPageModel
+public sealed class ShowModel(AccessScope scope, VoucherReader reader, VoucherReversal reversal, TimeProvider time) : LedgerPageModel
 {
     public VoucherDocument Voucher { get; private set; } = null!;
 
@@ -20,6 +21,7 @@ public sealed class ShowModel(AccessScope scope, BookDirectory books, VoucherRea
 
     public string Today { get; private set; } = string.Empty;
 
+    [Requires(AccessScope.Action.Read, OrgSource.Voucher, "id")]
     public async Task<IActionResult> OnGetAsync(long id, string? posted, CancellationToken ct)
     {
         JustPosted = posted is "1";
@@ -27,28 +29,24 @@ public sealed class ShowModel(AccessScope scope, BookDirectory books, VoucherRea
     }
 
     /// <summary>From a list or an alert's evidence: the voucher <c>2024-03/记-0001</c> of a book.</summary>
+    [Requires(AccessScope.Action.Read, OrgSource.Query)]
     public async Task<IActionResult> OnGetByNumberAsync(string org, string number, CancellationToken ct)
     {
-        var (denied, _) = await this.CheckAsync(scope, books, org, AccessScope.Action.Read, ct);
-        if (denied is not null)
-        {
-            return denied;
-        }
-
         var found = await reader.ReadAsync(org, number, ct);
         return found.Succeeded ? Redirect($"/vouchers/{found.Value.Id}") : NotFound();
     }
 
+    [Requires(AccessScope.Action.Post, OrgSource.Voucher, "id")]
     public async Task<IActionResult> OnPostReverseAsync(long id, string? date, CancellationToken ct)
     {
-        if (await LoadAsync(id, ct) is { } denied)
+        if (await LoadAsync(id, ct) is { } missing)
         {
-            return denied;
+            return missing;
         }
 
         if (!MayReverse)
         {
-            return Forbid();
+            return Forbid(); // a reversal, or a voucher already reversed, is not reversed (again)
         }
 
         var day = CsvTable.ParseDate(date ?? string.Empty);
@@ -72,13 +70,7 @@ public sealed class ShowModel(AccessScope scope, BookDirectory books, VoucherRea
             return NotFound();
         }
 
-        // A voucher outside the user's books is answered as missing, as the API does.
-        var (denied, org) = await this.CheckAsync(scope, books, found.Value.OrgCode, AccessScope.Action.Read, ct);
-        if (denied is not null)
-        {
-            return NotFound();
-        }
-
+        var org = this.GrantedOrganization();
         Voucher = found.Value;
         Organization = org;
         MayReverse = Voucher.Kind == VoucherKind.Normal && Voucher.ReversedBy is null && await scope.AllowsAsync(User, AccessScope.Action.Post, org.Id, ct);
