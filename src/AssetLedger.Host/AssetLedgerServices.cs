@@ -32,6 +32,7 @@ public static class AssetLedgerServices
             .AddEntityFrameworkStores<AccountsDbContext>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<AccessScope>();
+        services.AddScoped<Reports.ReportCatalog>();
         return services;
     }
 }

@@ -321,29 +321,16 @@ internal static class LedgerCommands
     private static Command Report(CliEnvironment env)
     {
         var report = new Command("report", "Statements: for a village or group its book; for a township or county the roll-up (汇总) of its books");
-        report.Subcommands.Add(ReportVerb<TrialBalance>(env, "trial-balance", "科目余额表: opening, period, year-to-date and closing per account",
-            (s, org, p, _, ct) => s.TrialBalanceAsync(org, p, ct), ReportWriter.Write, XlsxReportWriter.Write, sheetPerVillage: true));
-        report.Subcommands.Add(ReportVerb<Statement>(env, "balance-sheet", "资产负债表",
-            (s, org, p, _, ct) => s.BalanceSheetAsync(org, p, ct), ReportWriter.Write, XlsxReportWriter.Write, sheetPerVillage: true));
-        report.Subcommands.Add(ReportVerb<Statement>(env, "income-statement", "收益及收益分配表",
-            (s, org, p, _, ct) => s.IncomeStatementAsync(org, p, ct), ReportWriter.Write, XlsxReportWriter.Write, sheetPerVillage: true));
-        report.Subcommands.Add(ReportVerb<Disclosure>(env, "disclosure", "村级财务公开表 for a quarter (--period its last month): 收支, 资产负债, 大额收支",
-            (s, org, p, _, ct) => s.DisclosureAsync(org, p, ct), ReportWriter.Write, XlsxReportWriter.Write, sheetPerVillage: true));
-        report.Subcommands.Add(ReportVerb<Journal>(env, "journal", "序时账: every posting of the month in voucher order",
-            (s, org, p, _, ct) => s.JournalAsync(org, p, ct), ReportWriter.Write, (r, m, o) => XlsxReportWriter.Write(r[0], m, o), sheetPerVillage: false));
-        report.Subcommands.Add(ReportVerb<Ledger>(env, "ledger", "明细账: each account's postings with running balances",
-            (s, org, p, account, ct) => s.LedgerAsync(org, p, account, ct), ReportWriter.Write, (r, m, o) => XlsxReportWriter.Write(r[0], m, o), sheetPerVillage: false,
-            withAccount: true));
+        foreach (var kind in ReportCatalog.Kinds)
+        {
+            report.Subcommands.Add(ReportVerb(env, kind));
+        }
+
         return report;
     }
 
-    /// <param name="compute">The report, from the one report computation the text, CSV, JSON and web use.</param>
-    /// <param name="sheetPerVillage">For a roll-up as .xlsx, add the same report for each book under it, a sheet each.</param>
-    private static Command ReportVerb<T>(
-        CliEnvironment env, string name, string description,
-        Func<StatementService, string, AccountingPeriod, string?, CancellationToken, Task<Outcome<T>>> compute,
-        Action<T, ReportFormat, TextWriter> text, Action<IReadOnlyList<T>, WorkbookMaker, Stream> xlsx, bool sheetPerVillage, bool withAccount = false)
-        where T : class
+    /// <summary>One report of the catalog as a verb: text, CSV or JSON on the screen or to a file; .xlsx to a file, with a sheet per village for a roll-up.</summary>
+    private static Command ReportVerb(CliEnvironment env, ReportKind kind)
     {
         var org = OrgOption("Organization code: a village or group, or a township or county for the roll-up");
         var period = new Option<string>("--period") { Description = "YYYY-MM", Required = true };
@@ -351,8 +338,8 @@ internal static class LedgerCommands
         format.AcceptOnlyFromAmong("text", "csv", "json", "xlsx");
         var output = new Option<FileInfo?>("--out") { Description = "Write to this file instead of the screen" };
         var account = new Option<string?>("--account") { Description = "One account (with its details); default: every account with a figure" };
-        var command = new Command(name, description) { org, period, format, output };
-        if (withAccount)
+        var command = new Command(kind.Id, kind.Description) { org, period, format, output };
+        if (kind.TakesAccount)
         {
             command.Options.Add(account);
         }
@@ -372,10 +359,7 @@ internal static class LedgerCommands
                 return await Cli.RejectAsync(env, [new LedgerError("report.out_required", "an .xlsx workbook is a file: give --out FILE.xlsx")]);
             }
 
-            var statements = sp.GetRequiredService<StatementService>();
-            var orgCode = parse.GetValue(org)!;
-            var accountCode = withAccount ? parse.GetValue(account) : null;
-            var result = await compute(statements, orgCode, p.Value, accountCode, ct);
+            var result = await sp.GetRequiredService<ReportCatalog>().ComputeAsync(kind.Id, parse.GetValue(org)!, p.Value, parse.GetValue(account), withVillageSheets: f == ReportFormat.Xlsx, ct);
             if (!result.Succeeded)
             {
                 return await Cli.RejectAsync(env, result.Errors);
@@ -383,32 +367,22 @@ internal static class LedgerCommands
 
             if (f == ReportFormat.Xlsx)
             {
-                var reports = new List<T> { result.Value };
-                var books = await sp.GetRequiredService<BookDirectory>().FindBooksUnderAsync(orgCode, ct);
-                if (sheetPerVillage && books.Succeeded && books.Value.Count > 1)
-                {
-                    foreach (var b in books.Value.OrderBy(b => b.Organization.Code, StringComparer.Ordinal))
-                    {
-                        reports.Add((await compute(statements, b.Organization.Code, p.Value, accountCode, ct)).Value);
-                    }
-                }
-
                 var maker = new WorkbookMaker(sp.GetRequiredService<Actor>().Name, LedgerClock.Today(env.Time));
-                await Cli.WriteFileAsync(env, file!, stream => xlsx(reports, maker, stream));
+                await Cli.WriteFileAsync(env, file!, stream => result.Value.WriteWorkbook(maker, stream));
             }
             else if (file is not null)
             {
                 // A CSV file gets a byte-order mark so that Excel reads its Chinese as UTF-8.
                 await using (var writer = new StreamWriter(file.FullName, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: f == ReportFormat.Csv)))
                 {
-                    text(result.Value, f, writer);
+                    result.Value.Write(f, writer);
                 }
 
                 await env.Output.WriteLineAsync($"wrote {file.FullName}");
             }
             else
             {
-                text(result.Value, f, env.Output);
+                result.Value.Write(f, env.Output);
             }
 
             return Cli.Ok;

@@ -10,11 +10,11 @@ namespace AssetLedger.Host.Web.Api;
 
 public static partial class ApiEndpoints
 {
-    /// <summary>Every statement as JSON (the command line's) or an .xlsx download (the workbooks').</summary>
+    /// <summary>Every report of the catalog as JSON (the command line's) or an .xlsx download (the command line's workbook: a roll-up with a sheet per village).</summary>
     private static void MapReports(RouteGroupBuilder api)
     {
         api.MapGet("/reports/{kind}", async (string kind, string org, string period, string? format, string? account,
-            StatementService statements, Core.Audit.Actor actor, TimeProvider time, CancellationToken ct) =>
+            ReportCatalog catalog, Core.Audit.Actor actor, TimeProvider time, CancellationToken ct) =>
         {
             if (ParsePeriod(period, out var month) is { } badPeriod)
             {
@@ -26,31 +26,21 @@ public static partial class ApiEndpoints
                 return Problem(400, [new LedgerError("report.format_invalid", $"format '{format}' is not json or xlsx", "format")]);
             }
 
-            var maker = new WorkbookMaker(actor.Name, LedgerClock.Today(time));
-            Outcome<(Action<TextWriter> Json, Action<Stream> Xlsx)> report = kind switch
-            {
-                "trial-balance" => (await statements.TrialBalanceAsync(org, month, ct)).Map<(Action<TextWriter>, Action<Stream>)>(r => (w => ReportWriter.Write(r, ReportFormat.Json, w), o => XlsxReportWriter.Write([r], maker, o))),
-                "balance-sheet" => (await statements.BalanceSheetAsync(org, month, ct)).Map<(Action<TextWriter>, Action<Stream>)>(r => (w => ReportWriter.Write(r, ReportFormat.Json, w), o => XlsxReportWriter.Write([r], maker, o))),
-                "income-statement" => (await statements.IncomeStatementAsync(org, month, ct)).Map<(Action<TextWriter>, Action<Stream>)>(r => (w => ReportWriter.Write(r, ReportFormat.Json, w), o => XlsxReportWriter.Write([r], maker, o))),
-                "journal" => (await statements.JournalAsync(org, month, ct)).Map<(Action<TextWriter>, Action<Stream>)>(r => (w => ReportWriter.Write(r, ReportFormat.Json, w), o => XlsxReportWriter.Write(r, maker, o))),
-                "ledger" => (await statements.LedgerAsync(org, month, account, ct)).Map<(Action<TextWriter>, Action<Stream>)>(r => (w => ReportWriter.Write(r, ReportFormat.Json, w), o => XlsxReportWriter.Write(r, maker, o))),
-                "disclosure" => (await statements.DisclosureAsync(org, month, ct)).Map<(Action<TextWriter>, Action<Stream>)>(r => (w => ReportWriter.Write(r, ReportFormat.Json, w), o => XlsxReportWriter.Write([r], maker, o))),
-                _ => new LedgerError("report.unknown", $"'{kind}' is not a report: trial-balance, balance-sheet, income-statement, journal, ledger or disclosure"),
-            };
+            var report = await catalog.ComputeAsync(kind, org, month, account, withVillageSheets: format == "xlsx", ct);
             if (!report.Succeeded)
             {
-                return Problem(report.Errors is [{ Code: "report.unknown" }] ? 404 : 400, report.Errors);
+                return Problem(report.Errors is [{ Code: ReportErrors.UnknownCode }] ? 404 : 400, report.Errors);
             }
 
             if (format == "xlsx")
             {
                 var workbook = new MemoryStream();
-                report.Value.Xlsx(workbook);
-                return Results.File(workbook.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{kind}-{org}-{month}.xlsx");
+                report.Value.WriteWorkbook(new WorkbookMaker(actor.Name, LedgerClock.Today(time)), workbook);
+                return Results.File(workbook.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", report.Value.FileName);
             }
 
             using var json = new StringWriter();
-            report.Value.Json(json);
+            report.Value.Write(ReportFormat.Json, json);
             return Results.Text(json.ToString(), "application/json");
         }).Requires(AccessScope.Action.Read, OrgSource.Query, "org");
     }

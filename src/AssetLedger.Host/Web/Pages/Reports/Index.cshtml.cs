@@ -9,15 +9,12 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace AssetLedger.Host.Web.Pages.Reports;
 
-/// <summary>报表: every statement on screen for one book or rolled up, with its .xlsx download (the API's workbook).</summary>
+/// <summary>报表: every report of the catalog on screen for one book or rolled up, with its .xlsx download (the API's workbook, the command line's).</summary>
 [Requires(AccessScope.Action.Read, OrgSource.Query, Optional = true)]
-public sealed class IndexModel(AccessScope scope,StatementService statements, TimeProvider time) : LedgerPageModel
+public sealed class IndexModel(AccessScope scope, ReportCatalog catalog, TimeProvider time) : LedgerPageModel
 {
-    public static readonly IReadOnlyList<(string Kind, string Name)> Kinds =
-    [
-        ("balance-sheet", "资产负债表"), ("income-statement", "收益及收益分配表"), ("trial-balance", "科目余额表"),
-        ("journal", "序时账"), ("ledger", "明细账"), ("disclosure", "村级财务公开表（季度）"),
-    ];
+    /// <summary>The reports the page offers: the catalog's, in its order.</summary>
+    public static IReadOnlyList<ReportKind> Kinds => ReportCatalog.Kinds;
 
     [FromQuery]
     public string? Org { get; set; }
@@ -55,31 +52,17 @@ public sealed class IndexModel(AccessScope scope,StatementService statements, Ti
             return Page();
         }
 
-        using var html = new StringWriter();
-        Outcome<bool> written = Kind switch
+        var report = await catalog.ComputeAsync(Kind, Org, month.Value, account: null, withVillageSheets: false, ct);
+        if (!report.Succeeded)
         {
-            "balance-sheet" => (await statements.BalanceSheetAsync(Org, month.Value, ct)).Map(r => Write(() => ReportWriter.Write(r, ReportFormat.Html, html))),
-            "income-statement" => (await statements.IncomeStatementAsync(Org, month.Value, ct)).Map(r => Write(() => ReportWriter.Write(r, ReportFormat.Html, html))),
-            "trial-balance" => (await statements.TrialBalanceAsync(Org, month.Value, ct)).Map(r => Write(() => ReportWriter.Write(r, ReportFormat.Html, html))),
-            "journal" => (await statements.JournalAsync(Org, month.Value, ct)).Map(r => Write(() => ReportWriter.Write(r, ReportFormat.Html, html))),
-            "ledger" => (await statements.LedgerAsync(Org, month.Value, null, ct)).Map(r => Write(() => ReportWriter.Write(r, ReportFormat.Html, html))),
-            "disclosure" => (await statements.DisclosureAsync(Org, month.Value, ct)).Map(r => Write(() => ReportWriter.Write(r, ReportFormat.Html, html))),
-            _ => new LedgerError("report.unknown", $"'{Kind}' is not a report"),
-        };
-        if (!written.Succeeded)
-        {
-            Errors = written.Errors;
+            Errors = report.Errors;
             return Page();
         }
 
+        using var html = new StringWriter();
+        report.Value.Write(ReportFormat.Html, html);
         Html = html.ToString();
         Download = $"/api/reports/{Kind}?org={Uri.EscapeDataString(Org)}&period={month.Value}&format=xlsx";
         return Page();
-    }
-
-    private static bool Write(Action write)
-    {
-        write();
-        return true;
     }
 }
