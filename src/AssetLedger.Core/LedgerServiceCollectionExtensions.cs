@@ -40,6 +40,7 @@ public static class LedgerServiceCollectionExtensions
         services.AddScoped<VoucherImport>();
         services.AddScoped<VoucherReversal>();
         services.AddScoped<VoucherReader>();
+        services.AddScoped<VoucherEntry>();
         services.AddScoped<PeriodService>();
         services.AddScoped<YearEndClose>();
         services.AddScoped<OpeningBalanceImport>();

@@ -51,8 +51,8 @@ internal static class RulesTestLedger
         this TestLedger ledger, string? org = null, bool full = false, Evaluation evaluation = Evaluation.All, DateOnly? asOf = null) =>
         (await ledger.RunAsync<RuleEngine, Outcome<RunReport>>(e => e.RunAsync(org, asOf, full, evaluation))).ShouldSucceed();
 
-    public static Task<Outcome<Settings.RuleSetting>> SetRuleAsync(this TestLedger ledger, string org, string rule, string parameter, decimal value) =>
-        ledger.RunAsync<RuleSettings, Outcome<Settings.RuleSetting>>(s => s.SetAsync(org, rule, parameter, value, "测试"));
+    public static Task<Outcome<RuleSetting>> SetRuleAsync(this TestLedger ledger, string org, string rule, string parameter, decimal value) =>
+        ledger.RunAsync<RuleSettings, Outcome<RuleSetting>>(s => s.SetAsync(org, rule, parameter, value, "测试"));
 
     public static async Task<IReadOnlyList<Alert>> AlertsAsync(this TestLedger ledger) =>
         (await ledger.RunAsync<AlertService, Outcome<IReadOnlyList<Alert>>>(s => s.ListAsync(null, null))).Value;

@@ -43,6 +43,9 @@ public readonly struct Money : IEquatable<Money>, IComparable<Money>
     public static Money RoundToFen(decimal yuan) =>
         new(checked((long)decimal.Round(yuan * 100m, 0, MidpointRounding.AwayFromZero)));
 
+    /// <summary>An amount where blank means zero (a cell, a form's field, an optional option); otherwise as <see cref="Parse"/>.</summary>
+    public static Outcome<Money> ParseOrZero(string? text) => string.IsNullOrWhiteSpace(text) ? Outcome<Money>.Success(Zero) : Parse(text);
+
     /// <summary>
     /// Parses an amount as accountants write it: <c>1234.5</c>, <c>1,234.56</c>, <c>-80</c>, optionally with a
     /// leading ¥. Thousands separators must group by three. More than two decimals, overflow, or anything else is

@@ -285,6 +285,5 @@ public static class CsvTable
     }
 
     /// <summary>An amount cell: blank means zero.</summary>
-    public static Outcome<Money> ParseAmount(string text) =>
-        string.IsNullOrWhiteSpace(text) ? Outcome<Money>.Success(Money.Zero) : Money.Parse(text);
+    public static Outcome<Money> ParseAmount(string text) => Money.ParseOrZero(text);
 }

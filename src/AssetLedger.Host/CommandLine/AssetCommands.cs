@@ -82,7 +82,7 @@ internal static class AssetCommands
         dispose.SetAction((parse, ct) => Cli.WithLedgerAsync(parse, env, async (sp, ct) =>
         {
             var d = CsvTable.ParseDate(parse.GetValue(date)!);
-            var amount = parse.GetValue(proceeds) is { } p ? Money.Parse(p) : Outcome<Money>.Success(Money.Zero);
+            var amount = Money.ParseOrZero(parse.GetValue(proceeds));
             var errors = d.Errors.Select(e => e.At("--date")).Concat(amount.Errors.Select(e => e.At("--proceeds"))).ToList();
             if (errors.Count > 0)
             {

@@ -78,12 +78,13 @@ internal static class RulesCommands
         var set = new Command("set", "Set a rule parameter for a county, township or village (the nearest setting wins)") { setOrg, rule, parameter, value, reason };
         set.SetAction((parse, ct) => Cli.WithLedgerAsync(parse, env, async (sp, ct) =>
         {
-            if (!decimal.TryParse(parse.GetValue(value), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var v))
+            var v = ParameterText.Parse(parse.GetValue(value), "--value");
+            if (!v.Succeeded)
             {
-                return await Cli.RejectAsync(env, [new LedgerError("rule.value_invalid", $"'{parse.GetValue(value)}' is not a number", "--value")]);
+                return await Cli.RejectAsync(env, v.Errors);
             }
 
-            var result = await sp.GetRequiredService<RuleSettings>().SetAsync(parse.GetValue(setOrg)!, parse.GetValue(rule)!, parse.GetValue(parameter)!, v, parse.GetValue(reason)!, ct);
+            var result = await sp.GetRequiredService<RuleSettings>().SetAsync(parse.GetValue(setOrg)!, parse.GetValue(rule)!, parse.GetValue(parameter)!, v.Value, parse.GetValue(reason)!, ct);
             if (!result.Succeeded)
             {
                 return await Cli.RejectAsync(env, result.Errors);
@@ -105,25 +106,14 @@ internal static class RulesCommands
             var end = CsvTable.ParseDate(parse.GetValue(to)!);
             errors.AddRange(start.Errors.Select(e => e.At("--from")));
             errors.AddRange(end.Errors.Select(e => e.At("--to")));
-            var values = new Dictionary<string, decimal>();
-            foreach (var text in parse.GetValue(proposed) ?? [])
-            {
-                var parts = text.Split('=', 2, StringSplitOptions.TrimEntries);
-                if (parts.Length != 2 || !decimal.TryParse(parts[1], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var v))
-                {
-                    errors.Add(new LedgerError("rule.value_invalid", $"'{text}' is not NAME=VALUE with a number", "--param"));
-                    continue;
-                }
-
-                values[parts[0]] = v;
-            }
-
+            var values = ParameterText.ParseAssignments(parse.GetValue(proposed) ?? [], "--param");
+            errors.AddRange(values.Errors);
             if (errors.Count > 0)
             {
                 return await Cli.RejectAsync(env, errors);
             }
 
-            var result = await sp.GetRequiredService<RuleEngine>().BacktestAsync(parse.GetValue(btOrg)!, parse.GetValue(btRule)!, start.Value, end.Value, values, ct);
+            var result = await sp.GetRequiredService<RuleEngine>().BacktestAsync(parse.GetValue(btOrg)!, parse.GetValue(btRule)!, start.Value, end.Value, values.Value, ct);
             if (!result.Succeeded)
             {
                 return await Cli.RejectAsync(env, result.Errors);
@@ -177,19 +167,14 @@ internal static class RulesCommands
         }, ct));
 
         var alerts = new Command("alerts", "Alerts and their handling (预警处理)") { list };
-        foreach (var (name, to, description) in new[]
-        {
-            ("ack", AlertState.Acknowledged, "Acknowledge an alert: someone is looking at it"),
-            ("resolve", AlertState.Resolved, "Resolve an alert, saying how"),
-            ("dismiss", AlertState.Dismissed, "Dismiss an alert as not a problem, saying why"),
-        })
+        foreach (var action in AlertAction.All)
         {
             var id = new Option<long>("--alert") { Description = "The alert's id (see `alerts list`)", Required = true };
             var comment = new Option<string>("--comment") { Description = "What was found or done", Required = true };
-            var command = new Command(name, description) { id, comment };
+            var command = new Command(action.Name, action.Description) { id, comment };
             command.SetAction((parse, ct) => Cli.WithLedgerAsync(parse, env, async (sp, ct) =>
             {
-                var result = await sp.GetRequiredService<AlertService>().MoveAsync(parse.GetValue(id), to, parse.GetValue(comment)!, ct);
+                var result = await sp.GetRequiredService<AlertService>().MoveAsync(parse.GetValue(id), action.To, parse.GetValue(comment)!, ct);
                 if (!result.Succeeded)
                 {
                     return await Cli.RejectAsync(env, result.Errors);

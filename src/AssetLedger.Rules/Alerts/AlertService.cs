@@ -49,6 +49,13 @@ public sealed class AlertService(RulesDbContext rules, BookDirectory books, Acto
         return new AlertDetail(alert, history);
     }
 
+    /// <summary>The action named <paramref name="action"/> (<see cref="AlertAction.All"/>): as <see cref="MoveAsync(long, AlertState, string, CancellationToken)"/>.</summary>
+    public async Task<Outcome<Alert>> ActAsync(long alertId, string? action, string comment, CancellationToken ct = default)
+    {
+        var parsed = AlertAction.Parse(action);
+        return parsed.Succeeded ? await MoveAsync(alertId, parsed.Value.To, comment, ct) : Outcome<Alert>.Failure(parsed.Errors);
+    }
+
     /// <summary>open → acknowledged → resolved or dismissed; resolved and dismissed are final. A comment is required.</summary>
     public async Task<Outcome<Alert>> MoveAsync(long alertId, AlertState to, string comment, CancellationToken ct = default)
     {

@@ -18,6 +18,18 @@ public class MoneyTests
         Money.Parse(text).Value.Fen.Should().Be(fen);
 
     [Theory]
+    [InlineData(null, 0)]
+    [InlineData("", 0)]
+    [InlineData("   ", 0)]
+    [InlineData("12.5", 1250)]
+    public void Blank_is_zero_where_an_amount_may_be_left_out(string? text, long fen) =>
+        Money.ParseOrZero(text).ShouldSucceed().Fen.Should().Be(fen);
+
+    [Fact]
+    public void Blank_is_zero_still_refuses_what_is_not_an_amount() =>
+        Money.ParseOrZero("1.234").ShouldFailWith("money.too_many_decimals");
+
+    [Theory]
     [InlineData("1.234", "money.too_many_decimals")]
     [InlineData("0.001", "money.too_many_decimals")]
     [InlineData("12a", "money.invalid")]

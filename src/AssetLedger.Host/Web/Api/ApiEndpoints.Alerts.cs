@@ -57,14 +57,10 @@ public static partial class ApiEndpoints
 
         api.MapPost("/alerts/{id:long}/{action}", async (long id, string action, AlertActionRequest body, AlertService alerts, CancellationToken ct) =>
         {
-            AlertState? to = action switch { "ack" => AlertState.Acknowledged, "resolve" => AlertState.Resolved, "dismiss" => AlertState.Dismissed, _ => null };
-            if (to is null)
-            {
-                return Problem(404, [new LedgerError("api.unknown_action", $"'{action}' is not ack, resolve or dismiss")]);
-            }
-
-            var moved = await alerts.MoveAsync(id, to.Value, body.Comment, ct);
-            return moved.Succeeded ? Results.Ok(new { id, state = moved.Value.State.ToString().ToLowerInvariant() }) : Problem(400, moved.Errors);
+            var moved = await alerts.ActAsync(id, action, body.Comment, ct);
+            return moved.Succeeded
+                ? Results.Ok(new { id, state = moved.Value.State.ToString().ToLowerInvariant() })
+                : Problem(moved.Errors is [{ Code: AlertAction.UnknownCode }] ? 404 : 400, moved.Errors);
         }).Requires(AccessScope.Action.Supervise, OrgSource.Alert, "id");
     }
 }

@@ -24,12 +24,13 @@ public static partial class ApiEndpoints
 
         api.MapPost("/rules/settings", async (RuleSettingRequest body, RuleSettings settings, CancellationToken ct) =>
         {
-            if (!decimal.TryParse(body.Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+            var value = ParameterText.Parse(body.Value, "value");
+            if (!value.Succeeded)
             {
-                return Problem(400, [new LedgerError("rule.value_invalid", $"'{body.Value}' is not a number", "value")]);
+                return Problem(400, value.Errors);
             }
 
-            return Answer(await settings.SetAsync(body.Org, body.Rule ?? string.Empty, body.Parameter ?? string.Empty, value, body.Reason ?? string.Empty, ct),
+            return Answer(await settings.SetAsync(body.Org, body.Rule ?? string.Empty, body.Parameter ?? string.Empty, value.Value, body.Reason ?? string.Empty, ct),
                 s => new { org = body.Org, rule = s.RuleId, parameter = s.Parameter, value = s.Value, reason = s.Reason });
         }).Requires(AccessScope.Action.Supervise, OrgSource.Body, "org");
 
@@ -38,22 +39,11 @@ public static partial class ApiEndpoints
             var errors = new List<LedgerError>();
             var from = ParseDate(body.From, "from", errors);
             var to = ParseDate(body.To, "to", errors);
-            var proposed = new Dictionary<string, decimal>(StringComparer.Ordinal);
-            foreach (var (name, text) in body.Parameters ?? new Dictionary<string, string>())
-            {
-                if (decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var v))
-                {
-                    proposed[name] = v;
-                }
-                else
-                {
-                    errors.Add(new LedgerError("rule.value_invalid", $"'{text}' is not a number", $"parameters.{name}"));
-                }
-            }
-
+            var proposed = ParameterText.ParseMap(body.Parameters, "parameters");
+            errors.AddRange(proposed.Errors);
             return errors.Count > 0
                 ? Problem(400, errors)
-                : Answer(await engine.BacktestAsync(body.Org, body.Rule ?? string.Empty, from, to, proposed, ct), findings => findings.Select(f => new
+                : Answer(await engine.BacktestAsync(body.Org, body.Rule ?? string.Empty, from, to, proposed.Value, ct), findings => findings.Select(f => new
                 {
                     org = f.OrgCode, rule = f.Finding.RuleId, severity = f.Finding.Severity.ToString().ToLowerInvariant(), occurredOn = f.Finding.OccurredOn,
                     amount = Money.FromFen(f.Finding.Amount).Yuan, explanation = f.Finding.Explanation,

@@ -12,41 +12,22 @@ namespace AssetLedger.Host.Web.Api;
 public static partial class ApiEndpoints
 {
     /// <summary>Vouchers: posting (an idempotency key makes a retry harmless), the month's list with their lines (序时账 order), and red-ink reversal.</summary>
+    /// <summary>Where an error is in the JSON body.</summary>
+    private static readonly VoucherFormPlaces JsonPlaces = new("date", i => $"lines[{i}].debit", i => $"lines[{i}].credit");
+
     private static void MapVouchers(RouteGroupBuilder api)
     {
-        api.MapPost("/vouchers", async (VoucherRequest body, ClaimsPrincipal user, BookDirectory books, VoucherPosting posting, CancellationToken ct) =>
+        api.MapPost("/vouchers", async (VoucherRequest body, ClaimsPrincipal user, VoucherEntry entry, CancellationToken ct) =>
         {
-            var errors = new List<LedgerError>();
-            var date = CsvTable.ParseDate(body.Date ?? string.Empty);
-            errors.AddRange(date.Errors.Select(e => e.At("date")));
-            var lines = new List<VoucherLineDraft>();
-            for (var i = 0; i < (body.Lines?.Count ?? 0); i++)
-            {
-                var line = body.Lines![i];
-                var debit = string.IsNullOrWhiteSpace(line.Debit) ? Outcome<Money>.Success(Money.Zero) : Money.Parse(line.Debit);
-                var credit = string.IsNullOrWhiteSpace(line.Credit) ? Outcome<Money>.Success(Money.Zero) : Money.Parse(line.Credit);
-                errors.AddRange(debit.Errors.Select(e => e.At($"lines[{i}].debit")));
-                errors.AddRange(credit.Errors.Select(e => e.At($"lines[{i}].credit")));
-                if (debit.Succeeded && credit.Succeeded)
-                {
-                    lines.Add(new VoucherLineDraft(line.Account ?? string.Empty, line.Summary ?? string.Empty, debit.Value, credit.Value, line.Counterparty));
-                }
-            }
-
-            if (errors.Count > 0)
-            {
-                return Problem(400, errors);
-            }
-
-            var book = await books.FindBookAsync(body.Org, ct);
-            var chart = await books.LoadChartAsync(book.Value.Book.Id, ct);
-            var posted = await posting.PostAsync(chart, new VoucherDraft(body.Key ?? string.Empty, date.Value, lines, body.Resolution, Preparer: user.Identity?.Name), ct);
+            var form = new VoucherForm(body.Key, body.Date,
+                body.Lines?.Select(l => l is null ? null : new VoucherFormLine(l.Account, l.Summary, l.Debit, l.Credit, l.Counterparty)).ToList(), body.Resolution);
+            var posted = await entry.PostAsync(body.Org, form, user.Identity?.Name, JsonPlaces, ct);
             if (!posted.Succeeded)
             {
                 return Problem(400, posted.Errors);
             }
 
-            var v = posted.Value.Vouchers[0];
+            var v = posted.Value;
             return v.AlreadyPosted
                 ? Results.Ok(new { id = v.Id, voucher = v.DisplayNumber, alreadyPosted = true })
                 : Results.Created($"/api/vouchers/{v.Id}", new { id = v.Id, voucher = v.DisplayNumber, alreadyPosted = false });

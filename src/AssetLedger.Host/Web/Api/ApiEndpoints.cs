@@ -152,12 +152,7 @@ public static partial class ApiEndpoints
     /// <summary>An amount in 元 the request names in <paramref name="field"/>; absent is zero when <paramref name="optional"/>.</summary>
     private static Money ParseAmount(string? text, string field, List<LedgerError> errors, bool optional = false)
     {
-        if (optional && string.IsNullOrWhiteSpace(text))
-        {
-            return Money.Zero;
-        }
-
-        var amount = Money.Parse(text);
+        var amount = optional ? Money.ParseOrZero(text) : Money.Parse(text);
         errors.AddRange(amount.Errors.Select(e => e.At(field)));
         return amount.Succeeded ? amount.Value : Money.Zero;
     }

@@ -39,13 +39,7 @@ public sealed class ShowModel(AccessScope scope,AlertService alerts) : LedgerPag
             return missing;
         }
 
-        AlertState? to = action switch { "ack" => AlertState.Acknowledged, "resolve" => AlertState.Resolved, "dismiss" => AlertState.Dismissed, _ => null };
-        if (to is null)
-        {
-            return BadRequest();
-        }
-
-        var moved = await alerts.MoveAsync(id, to.Value, comment ?? string.Empty, ct);
+        var moved = await alerts.ActAsync(id, action, comment ?? string.Empty, ct);
         if (moved.Succeeded)
         {
             return Redirect($"/alerts/{id}");

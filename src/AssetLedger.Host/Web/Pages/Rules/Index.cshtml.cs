@@ -53,9 +53,10 @@ public sealed class IndexModel(AccessScope scope,RuleSettings settings, RuleEngi
             return missing;
         }
 
-        var set = decimal.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var v)
-            ? await settings.SetAsync(Org!, rule ?? string.Empty, parameter ?? string.Empty, v, reason ?? string.Empty, ct)
-            : new LedgerError("rule.value_invalid", $"'{value}' is not a number", "参数值");
+        var v = ParameterText.Parse(value, "参数值");
+        var set = v.Succeeded
+            ? await settings.SetAsync(Org!, rule ?? string.Empty, parameter ?? string.Empty, v.Value, reason ?? string.Empty, ct)
+            : Outcome<RuleSetting>.Failure(v.Errors);
         Report(set.Map(s => $"{AlertNamesFor(s.RuleId)} 的参数 {s.Parameter} 已设为 {s.Value:0.##}，适用于{Organization.Name}"));
         return await LoadAsync(ct) ?? Page();
     }
@@ -74,21 +75,9 @@ public sealed class IndexModel(AccessScope scope,RuleSettings settings, RuleEngi
         var to = CsvTable.ParseDate(backtest.To ?? string.Empty);
         errors.AddRange(from.Errors.Select(e => e.At("起始日期")));
         errors.AddRange(to.Errors.Select(e => e.At("截止日期")));
-        var proposed = new Dictionary<string, decimal>(StringComparer.Ordinal);
-        foreach (var line in (backtest.Parameters ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            var parts = line.Split('=', 2, StringSplitOptions.TrimEntries);
-            if (parts.Length == 2 && decimal.TryParse(parts[1], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var v))
-            {
-                proposed[parts[0]] = v;
-            }
-            else
-            {
-                errors.Add(new LedgerError("rule.value_invalid", $"'{line}' is not NAME=VALUE with a number", "拟定参数"));
-            }
-        }
-
-        var found = errors.Count == 0 ? await engine.BacktestAsync(Org!, backtest.Rule ?? string.Empty, from.Value, to.Value, proposed, ct) : null;
+        var proposed = ParameterText.ParseAssignments((backtest.Parameters ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), "拟定参数");
+        errors.AddRange(proposed.Errors);
+        var found = errors.Count == 0 ? await engine.BacktestAsync(Org!, backtest.Rule ?? string.Empty, from.Value, to.Value, proposed.Value, ct) : null;
         if (found is { Succeeded: true })
         {
             Findings = found.Value;

@@ -13,7 +13,7 @@ namespace AssetLedger.Host.Web.Pages.Vouchers;
 /// shown makes a second submission (a double click, a reload) the same voucher, not a second one.
 /// </summary>
 [Requires(AccessScope.Action.Post, OrgSource.Route)]
-public sealed class NewModel(BookDirectory books, VoucherPosting posting, TimeProvider time) : LedgerPageModel
+public sealed class NewModel(BookDirectory books, VoucherEntry entry, TimeProvider time) : LedgerPageModel
 {
     public sealed class LineInput
     {
@@ -27,8 +27,10 @@ public sealed class NewModel(BookDirectory books, VoucherPosting posting, TimePr
 
         public string? Credit { get; set; }
 
-        public bool IsBlank => string.IsNullOrWhiteSpace(Summary) && string.IsNullOrWhiteSpace(Account) && string.IsNullOrWhiteSpace(Debit) && string.IsNullOrWhiteSpace(Credit);
     }
+
+    /// <summary>Where an error is, as the accountant reads the form.</summary>
+    private static readonly VoucherFormPlaces Places = new("日期", i => $"第 {i + 1} 行 借方", i => $"第 {i + 1} 行 贷方");
 
     [FromRoute]
     public string Org { get; set; } = string.Empty;
@@ -76,43 +78,14 @@ public sealed class NewModel(BookDirectory books, VoucherPosting posting, TimePr
             return denied;
         }
 
-        var errors = new List<LedgerError>();
-        var date = CsvTable.ParseDate(Date ?? string.Empty);
-        errors.AddRange(date.Errors.Select(e => e.At("日期")));
-        var lines = new List<VoucherLineDraft>();
-        for (var i = 0; i < Lines.Count; i++)
+        var form = new VoucherForm(Key, Date, Lines.Select(l => new VoucherFormLine(l.Account, l.Summary, l.Debit, l.Credit, l.Counterparty)).ToList(), Resolution, Attachments);
+        var posted = await entry.PostAsync(Org, form, User.Identity?.Name, Places, ct);
+        if (posted.Succeeded)
         {
-            var line = Lines[i];
-            if (line.IsBlank)
-            {
-                continue;
-            }
-
-            var debit = string.IsNullOrWhiteSpace(line.Debit) ? Outcome<Money>.Success(Money.Zero) : Money.Parse(line.Debit);
-            var credit = string.IsNullOrWhiteSpace(line.Credit) ? Outcome<Money>.Success(Money.Zero) : Money.Parse(line.Credit);
-            errors.AddRange(debit.Errors.Select(e => e.At($"第 {i + 1} 行 借方")));
-            errors.AddRange(credit.Errors.Select(e => e.At($"第 {i + 1} 行 贷方")));
-            if (debit.Succeeded && credit.Succeeded)
-            {
-                lines.Add(new VoucherLineDraft(line.Account ?? string.Empty, line.Summary ?? string.Empty, debit.Value, credit.Value,
-                    string.IsNullOrWhiteSpace(line.Counterparty) ? null : line.Counterparty.Trim()));
-            }
+            return Redirect($"/vouchers/{posted.Value.Id}?posted=1");
         }
 
-        if (errors.Count == 0)
-        {
-            var book = await books.FindBookAsync(Org, ct);
-            var chart = await books.LoadChartAsync(book.Value.Book.Id, ct);
-            var posted = await posting.PostAsync(chart, new VoucherDraft(Key, date.Value, lines, Resolution, Math.Max(0, Attachments), User.Identity?.Name), ct);
-            if (posted.Succeeded)
-            {
-                return Redirect($"/vouchers/{posted.Value.Vouchers[0].Id}?posted=1");
-            }
-
-            errors.AddRange(posted.Errors);
-        }
-
-        Refuse(errors);
+        Refuse(posted.Errors);
         while (Lines.Count < 4)
         {
             Lines.Add(new());
