@@ -309,4 +309,19 @@ public sealed class ApiTests : LiveServer
         (await badPeriod.Content.ReadAsStringAsync()).Should().Contain("\"location\":\"period\"");
         (await Cli.OkAsync("report", "journal", "--org", "33010101", "--period", "2024-03")).Should().NotContain("购买办公用品");
     }
+
+    [Fact]
+    public async Task A_voucher_of_null_lines_or_for_a_township_which_keeps_no_book_is_refused_as_a_problem()
+    {
+        using var admin = As("admin");
+
+        var nullLines = await admin.PostAsync(new Uri("/api/vouchers", UriKind.Relative),
+            new StringContent("""{"org":"33010101","key":"nulls","date":"2024-03-06","lines":[null,null]}""", Encoding.UTF8, "application/json"));
+        var township = await admin.PostAsJsonAsync("/api/vouchers", Voucher("330101", "township-1"));
+
+        nullLines.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        township.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await township.Content.ReadAsStringAsync()).Should().Contain("330101");
+        (await Cli.OkAsync("report", "journal", "--org", "33010101", "--period", "2024-03")).Should().NotContain("购买办公用品");
+    }
 }
