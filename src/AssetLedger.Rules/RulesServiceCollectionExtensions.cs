@@ -31,6 +31,11 @@ public static class RulesServiceCollectionExtensions
         services.AddScoped<AlertRows>();
         services.AddScoped<NotificationService>();
         services.AddScoped<RuleEngine>();
+        services.AddScoped<FactServices>();
+        services.AddScoped<FactReader>();
+        services.AddScoped<Watermarks>();
+        services.AddScoped<AlertWriter>();
+        services.AddScoped<RuleBacktest>();
         services.AddScoped<RuleSettings>();
         services.AddScoped<AlertService>();
         services.AddScoped<Budgets.BudgetService>();

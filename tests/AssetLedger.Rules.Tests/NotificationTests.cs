@@ -52,7 +52,7 @@ public sealed class NotificationTests : IAsyncLifetime
     {
         await ledger.PostAsync("V1", "2024-03-05", Dr("513", 8_000), Cr("102", 8_000));
         await ledger.PostAsync("V2", "2024-03-06", Dr("511", 60_000), Cr("102", 60_000));
-        await ledger.RunRulesAsync(evaluation: Engine.Evaluation.NewEntries);
+        await ledger.RunRulesAsync(evaluation: Rules.Engine.Evaluation.NewEntries);
     }
 
     [Fact]
@@ -258,7 +258,7 @@ public sealed class NotificationTests : IAsyncLifetime
     {
         (await SubscribeAsync(Supervisor, "T1")).ShouldSucceed();
         await ledger.PostAsync("V1", "2024-03-05", Dr("112", 3_000, "<script>alert(1)</script>"), Cr("102", 3_000));
-        await ledger.RunRulesAsync(evaluation: Engine.Evaluation.NewEntries);
+        await ledger.RunRulesAsync(evaluation: Rules.Engine.Evaluation.NewEntries);
 
         await SendAsync();
 

@@ -51,6 +51,10 @@ internal static class RulesTestLedger
         this TestLedger ledger, string? org = null, bool full = false, Evaluation evaluation = Evaluation.All, DateOnly? asOf = null) =>
         (await ledger.RunAsync<RuleEngine, Outcome<RunReport>>(e => e.RunAsync(org, asOf, full, evaluation))).ShouldSucceed();
 
+    /// <summary>Every rule, as of a day (YYYY-MM-DD): what the daily job does on that day, and the new entries.</summary>
+    public static Task<Outcome<RunReport>> RunRulesAsOfAsync(this TestLedger ledger, string date) =>
+        ledger.RunAsync<RuleEngine, Outcome<RunReport>>(e => e.RunAsync(null, DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture)));
+
     public static Task<Outcome<RuleSetting>> SetRuleAsync(this TestLedger ledger, string org, string rule, string parameter, decimal value) =>
         ledger.RunAsync<RuleSettings, Outcome<RuleSetting>>(s => s.SetAsync(org, rule, parameter, value, "测试"));
 

@@ -113,7 +113,7 @@ internal static class RulesCommands
                 return await Cli.RejectAsync(env, errors);
             }
 
-            var result = await sp.GetRequiredService<RuleEngine>().BacktestAsync(parse.GetValue(btOrg)!, parse.GetValue(btRule)!, start.Value, end.Value, values.Value, ct);
+            var result = await sp.GetRequiredService<RuleBacktest>().RunAsync(parse.GetValue(btOrg)!, parse.GetValue(btRule)!, start.Value, end.Value, values.Value, ct);
             if (!result.Succeeded)
             {
                 return await Cli.RejectAsync(env, result.Errors);

@@ -14,11 +14,14 @@ public sealed class AssetChangeRule : IRule
     public RuleDefinition Definition { get; } = new("ASSET_CHANGE", "资产变动",
         "固定资产增加、出租、出借、发包、闲置或处置；低于账面价值处置的更为严重。", new Dictionary<string, decimal>());
 
+    public IReadOnlyList<IFactSource> Sources { get; } = [NewAssetEvents.Source];
+
     public IEnumerable<Finding> Evaluate(RuleFacts facts, RuleParameters parameters)
     {
-        foreach (var e in facts.NewAssetEvents)
+        var (events, assets) = facts.Get(NewAssetEvents.Source);
+        foreach (var e in events)
         {
-            var asset = facts.Assets[e.AssetId];
+            var asset = assets[e.AssetId];
             var what = $"{asset.Name}（{asset.Code}，原值{Money.FromFen(asset.Cost)}元）";
             var (severity, explanation) = e.Kind switch
             {

@@ -10,9 +10,11 @@ public sealed class CashOverLimitRule : IRule
     public RuleDefinition Definition { get; } = new("CASH_OVER_LIMIT", "库存现金超限",
         "日终库存现金超过限额，或出现负数。", new Dictionary<string, decimal> { ["limit"] = 5_000m });
 
+    public IReadOnlyList<IFactSource> Sources { get; } = [CashDays.Source];
+
     public IEnumerable<Finding> Evaluate(RuleFacts facts, RuleParameters parameters)
     {
-        foreach (var day in facts.CashDays)
+        foreach (var day in facts.Get(CashDays.Source))
         {
             if (day.Balance < 0)
             {

@@ -16,6 +16,8 @@ public sealed class CashReceiptLateRule : IRule
     public RuleDefinition Definition { get; } = new("CASH_RECEIPT_LATE", "现金未及时交账",
         "收取的现金超过规定天数（且不得跨月）仍未存入银行。", new Dictionary<string, decimal> { ["days"] = 3m }, RuleTrigger.Calendar);
 
+    public IReadOnlyList<IFactSource> Sources { get; } = [CashBookFacts.Source];
+
     private sealed class Layer(CashMovement? receipt, long amount)
     {
         public CashMovement? Receipt { get; } = receipt;
@@ -25,10 +27,7 @@ public sealed class CashReceiptLateRule : IRule
 
     public IEnumerable<Finding> Evaluate(RuleFacts facts, RuleParameters parameters)
     {
-        if (facts.Cash is not { } cash)
-        {
-            yield break;
-        }
+        var cash = facts.Get(CashBookFacts.Source);
 
         var days = (int)Math.Max(0, parameters["days"]);
         DateOnly Deadline(DateOnly received) => Min(received.AddDays(days), AccountingPeriod.Of(received).LastDay);

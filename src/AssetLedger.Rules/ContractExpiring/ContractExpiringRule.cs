@@ -1,6 +1,7 @@
 using AssetLedger.Core.Common;
 using AssetLedger.Rules.Alerts;
 using AssetLedger.Rules.Engine;
+using AssetLedger.Rules.Facts;
 
 namespace AssetLedger.Rules.ContractExpiring;
 
@@ -10,10 +11,12 @@ public sealed class ContractExpiringRule : IRule
     public RuleDefinition Definition { get; } = new("CONTRACT_EXPIRING", "合同到期",
         "发包或租赁合同将在规定天数内到期。", new Dictionary<string, decimal> { ["days"] = 90m }, RuleTrigger.Calendar);
 
+    public IReadOnlyList<IFactSource> Sources { get; } = [ContractSchedules.Source];
+
     public IEnumerable<Finding> Evaluate(RuleFacts facts, RuleParameters parameters)
     {
         var horizon = facts.AsOf.AddDays((int)parameters["days"]);
-        foreach (var c in facts.Contracts.Where(c => c.End >= facts.AsOf && c.End <= horizon))
+        foreach (var c in facts.Get(ContractSchedules.Source).Where(c => c.End >= facts.AsOf && c.End <= horizon))
         {
             var days = c.End.DayNumber - facts.AsOf.DayNumber;
             yield return new Finding(Definition.Id, Severity.Info, $"contract:{c.Contract.Id}", c.End.ToString("yyyy-MM-dd"), c.AnnualAmount, facts.AsOf,

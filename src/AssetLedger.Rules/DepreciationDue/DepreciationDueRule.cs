@@ -14,9 +14,11 @@ public sealed class DepreciationDueRule : IRule
     public RuleDefinition Definition { get; } = new("DEPRECIATION_DUE", "折旧待计提",
         "月末起，本月应计提的固定资产折旧尚未计提：列出拟计提的折旧，请核对后计提。", new Dictionary<string, decimal>(), RuleTrigger.Calendar);
 
+    public IReadOnlyList<IFactSource> Sources { get; } = [DepreciationProposals.Source];
+
     public IEnumerable<Finding> Evaluate(RuleFacts facts, RuleParameters parameters)
     {
-        if (facts.Depreciation is not { Total: > 0 } proposal)
+        if (facts.Get(DepreciationProposals.Source).Proposal is not { Total: > 0 } proposal)
         {
             yield break;
         }

@@ -14,7 +14,10 @@ using AssetLedger.Rules.StaleBalance;
 
 namespace AssetLedger.Rules.Engine;
 
-/// <summary>Every rule the engine runs. Adding a rule is one evaluator file, one line here, and its tests.</summary>
+/// <summary>
+/// Every rule the engine runs, in the order the menus list them. Adding a rule is a folder — the rule, the fact
+/// sources it declares, its tests beside the others' — this one line, and its line in the README.
+/// </summary>
 public static class RuleCatalog
 {
     public static IReadOnlyList<IRule> All { get; } =

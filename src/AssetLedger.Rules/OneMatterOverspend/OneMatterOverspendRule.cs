@@ -10,9 +10,11 @@ public sealed class OneMatterOverspendRule : IRule
     public RuleDefinition Definition { get; } = new("ONE_MATTER_OVERSPEND", "一事一议资金超支",
         "一事一议资金出现借方余额，即支出超过筹集。", new Dictionary<string, decimal>());
 
+    public IReadOnlyList<IFactSource> Sources { get; } = [OneMatterBalance.Source];
+
     public IEnumerable<Finding> Evaluate(RuleFacts facts, RuleParameters parameters)
     {
-        if (facts.OneMatterBalance is { } balance && balance > 0)
+        if (facts.Get(OneMatterBalance.Source).Balance is { } balance && balance > 0)
         {
             var last = facts.NewVouchers.Max(v => v.Date);
             yield return new Finding(Definition.Id, Severity.Serious, "account:231", last.ToString("yyyy-MM"), balance, last,

@@ -1,6 +1,7 @@
 using AssetLedger.Core.Common;
 using AssetLedger.Rules.Alerts;
 using AssetLedger.Rules.Engine;
+using AssetLedger.Rules.Facts;
 
 namespace AssetLedger.Rules.RentOverdue;
 
@@ -10,10 +11,12 @@ public sealed class RentOverdueRule : IRule
     public RuleDefinition Definition { get; } = new("RENT_OVERDUE", "租金/承包费逾期",
         "合同约定的租金或承包费已过应收日期仍未收齐。", new Dictionary<string, decimal> { ["grace_days"] = 0m }, RuleTrigger.Calendar);
 
+    public IReadOnlyList<IFactSource> Sources { get; } = [ContractSchedules.Source];
+
     public IEnumerable<Finding> Evaluate(RuleFacts facts, RuleParameters parameters)
     {
         var cutoff = facts.AsOf.AddDays(-(int)parameters["grace_days"]);
-        foreach (var c in facts.Contracts)
+        foreach (var c in facts.Get(ContractSchedules.Source))
         {
             foreach (var i in c.Installments.Where(i => i.Outstanding > 0 && i.Installment.Due < cutoff))
             {

@@ -10,11 +10,14 @@ public sealed class ResourceChangeRule : IRule
     public RuleDefinition Definition { get; } = new("RESOURCE_CHANGE", "资源变动",
         "集体资源的面积、类型、经营方式或经营者发生变化。", new Dictionary<string, decimal>());
 
+    public IReadOnlyList<IFactSource> Sources { get; } = [NewResourceEvents.Source];
+
     public IEnumerable<Finding> Evaluate(RuleFacts facts, RuleParameters parameters)
     {
-        foreach (var e in facts.NewResourceEvents.Where(e => e.Kind != ResourceEventKind.Registered))
+        var (events, resources) = facts.Get(NewResourceEvents.Source);
+        foreach (var e in events.Where(e => e.Kind != ResourceEventKind.Registered))
         {
-            var r = facts.Resources[e.ResourceId];
+            var r = resources[e.ResourceId];
             var (what, severity) = e.Kind switch
             {
                 ResourceEventKind.AreaChanged => ($"面积由{Mu(e.Before)}亩变为{Mu(e.After)}亩", Severity.Serious),

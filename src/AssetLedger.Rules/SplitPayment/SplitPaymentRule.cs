@@ -18,19 +18,22 @@ public sealed class SplitPaymentRule : IRule
         "短期内向同一对象的多笔支付各自低于大额标准、合计达到大额标准。",
         new Dictionary<string, decimal> { ["threshold"] = 5_000m, ["days"] = 30m });
 
+    public IReadOnlyList<IFactSource> Sources { get; } = [EarlierPayments.Source];
+
     /// <summary>How many days before a payment count towards its stretch (at least 1, at most a year).</summary>
-    public static int LookBackDays(RuleParameters parameters) => (int)Math.Clamp(parameters["days"], 1, RuleFacts.PaymentLookBackDays);
+    public static int LookBackDays(RuleParameters parameters) => (int)Math.Clamp(parameters["days"], 1, EarlierPayments.LongestLookBackDays);
 
     public IEnumerable<Finding> Evaluate(RuleFacts facts, RuleParameters parameters)
     {
         var threshold = parameters.Fen("threshold");
         var days = LookBackDays(parameters);
-        bool Counts(PaymentFact p) => !facts.ReversedVoucherIds.Contains(p.VoucherId) && p.Amount < threshold;
+        var (earlier, reversed) = facts.Get(EarlierPayments.Source);
+        bool Counts(PaymentFact p) => !reversed.Contains(p.VoucherId) && p.Amount < threshold;
 
         foreach (var group in facts.NewPayments.Where(Counts).GroupBy(p => p.Counterparty))
         {
             // In date order, the stretch ending at each payment is the window of the last `days` days: two pointers.
-            var all = facts.EarlierPayments.Where(p => p.Counterparty == group.Key).Where(Counts).Concat(group)
+            var all = earlier.Where(p => p.Counterparty == group.Key).Where(Counts).Concat(group)
                 .DistinctBy(p => p.VoucherId).OrderBy(p => p.Date).ThenBy(p => p.VoucherId).ToList();
             var fresh = group.Select(p => p.VoucherId).ToHashSet();
             var (start, total) = (0, 0L);

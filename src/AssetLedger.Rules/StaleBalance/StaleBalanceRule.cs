@@ -14,10 +14,12 @@ public sealed class StaleBalanceRule : IRule
     public RuleDefinition Definition { get; } = new("STALE_BALANCE", "往来款长期挂账",
         "应收、内部往来或应付款项的某一往来单位余额超过规定月数未发生变动。", new Dictionary<string, decimal> { ["months"] = 12m }, RuleTrigger.Calendar);
 
+    public IReadOnlyList<IFactSource> Sources { get; } = [CounterpartyBalances.Source];
+
     public IEnumerable<Finding> Evaluate(RuleFacts facts, RuleParameters parameters)
     {
         var limit = (int)parameters["months"];
-        foreach (var b in facts.CounterpartyBalances)
+        foreach (var b in facts.Get(CounterpartyBalances.Source))
         {
             var (year, month) = b.LastMoved;
             var idle = ((facts.AsOf.Year * 12) + facts.AsOf.Month) - ((year * 12) + month);

@@ -34,7 +34,7 @@ public static partial class ApiEndpoints
                 s => new { org = body.Org, rule = s.RuleId, parameter = s.Parameter, value = s.Value, reason = s.Reason });
         }).Requires(AccessScope.Action.Supervise, OrgSource.Body, "org");
 
-        api.MapPost("/rules/backtest", async (BacktestRequest body, RuleEngine engine, CancellationToken ct) =>
+        api.MapPost("/rules/backtest", async (BacktestRequest body, RuleBacktest backtests, CancellationToken ct) =>
         {
             var errors = new List<LedgerError>();
             var from = ParseDate(body.From, "from", errors);
@@ -43,7 +43,7 @@ public static partial class ApiEndpoints
             errors.AddRange(proposed.Errors);
             return errors.Count > 0
                 ? Problem(400, errors)
-                : Answer(await engine.BacktestAsync(body.Org, body.Rule ?? string.Empty, from, to, proposed.Value, ct), findings => findings.Select(f => new
+                : Answer(await backtests.RunAsync(body.Org, body.Rule ?? string.Empty, from, to, proposed.Value, ct), findings => findings.Select(f => new
                 {
                     org = f.OrgCode, rule = f.Finding.RuleId, severity = f.Finding.Severity.ToString().ToLowerInvariant(), occurredOn = f.Finding.OccurredOn,
                     amount = Money.FromFen(f.Finding.Amount).Yuan, explanation = f.Finding.Explanation,

@@ -14,7 +14,7 @@ namespace AssetLedger.Host.Web.Pages.Rules;
 /// 预警规则: every rule with its parameters as they apply to the organization and who set them; the township's
 /// supervisor sets a threshold for the township or one of its villages, and backtests a proposal first (saves nothing).
 /// </summary>
-public sealed class IndexModel(AccessScope scope,RuleSettings settings, RuleEngine engine) : LedgerPageModel
+public sealed class IndexModel(AccessScope scope,RuleSettings settings, RuleBacktest backtests) : LedgerPageModel
 {
     [FromQuery]
     public string? Org { get; set; }
@@ -77,7 +77,7 @@ public sealed class IndexModel(AccessScope scope,RuleSettings settings, RuleEngi
         errors.AddRange(to.Errors.Select(e => e.At("截止日期")));
         var proposed = ParameterText.ParseAssignments((backtest.Parameters ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), "拟定参数");
         errors.AddRange(proposed.Errors);
-        var found = errors.Count == 0 ? await engine.BacktestAsync(Org!, backtest.Rule ?? string.Empty, from.Value, to.Value, proposed.Value, ct) : null;
+        var found = errors.Count == 0 ? await backtests.RunAsync(Org!, backtest.Rule ?? string.Empty, from.Value, to.Value, proposed.Value, ct) : null;
         if (found is { Succeeded: true })
         {
             Findings = found.Value;

@@ -1,7 +1,7 @@
 using AssetLedger.Rules.Alerts;
 using static AssetLedger.Core.Tests.Support.TestLedger;
 
-namespace AssetLedger.Rules.Tests;
+namespace AssetLedger.Rules.Tests.Budgets;
 
 public class BudgetTests
 {
@@ -37,7 +37,7 @@ public class BudgetTests
         var changed = await ledger.ImportBudgetAsync("V1", 2024, "account,amount\n513,12000\n");
         var twice = await ledger.ImportBudgetAsync("V1", 2025, "account,amount\n513,1\n513,2\n");
 
-        again.ShouldSucceed().Should().Be(new Budgets.BudgetImportResult(1, 1));
+        again.ShouldSucceed().Should().Be(new Rules.Budgets.BudgetImportResult(1, 1));
         changed.ShouldFailWith("budget.overlap").Message.Should().Contain("budget adjust");
         twice.ShouldFailWith("budget.overlap").Message.Should().Contain("lines 2, 3");
         (await ledger.BudgetExecutionAsync("V1", "2024-12")).Select(b => b.Budget).Should().Equal(10_000_00, 3_000_00);
@@ -81,52 +81,5 @@ public class BudgetTests
         var township = await ledger.BudgetExecutionAsync(Township, "2024-06");
 
         township.Select(b => (b.OrgCode, b.AccountCode)).Should().BeEquivalentTo([("V1", "513"), ("V2", "514")]);
-    }
-}
-
-public class BudgetOverrunTests
-{
-    private static async Task<IReadOnlyList<Alert>> BudgetAlertsAsync(TestLedger ledger) =>
-        (await ledger.RunRulesAsync()).Raised.Where(a => a.RuleId == "BUDGET_OVERRUN").ToList();
-
-    [Fact]
-    public async Task Warns_at_ninety_percent_not_one_fen_below_then_flags_the_overrun_once()
-    {
-        await using var ledger = await RulesTestLedger.CreateAsync();
-        await ledger.ImportBudgetAsync("V1", 2024, "account,amount\n513,4000\n");
-
-        await ledger.PostAsync("V1", "2024-03-05", Dr("513", 3_599.99m), Cr("102", 3_599.99m));
-        var below = await BudgetAlertsAsync(ledger);
-        await ledger.PostAsync("V1", "2024-03-06", Dr("513", 0.01m), Cr("102", 0.01m));
-        var warned = await BudgetAlertsAsync(ledger);
-        await ledger.PostAsync("V1", "2024-03-07", Dr("513", 100m), Cr("102", 100m));
-        var stillWarned = await BudgetAlertsAsync(ledger);
-        await ledger.PostAsync("V1", "2024-04-01", Dr("513", 300.01m), Cr("102", 300.01m));
-        var over = await BudgetAlertsAsync(ledger);
-        await ledger.PostAsync("V1", "2024-04-02", Dr("513", 10m), Cr("102", 10m));
-        var stillOver = await BudgetAlertsAsync(ledger);
-
-        below.Should().BeEmpty();
-        warned.Should().ContainSingle().Which.Severity.Should().Be(Severity.Warning);
-        warned[0].Explanation.Should().Contain("管理费用").And.Contain("90%");
-        stillWarned.Should().BeEmpty("the warning for the year was raised already");
-        over.Should().ContainSingle().Which.Should().Match<Alert>(a => a.Severity == Severity.Serious && a.Amount == 4_000_01);
-        over[0].Explanation.Should().Contain("超支0.01元");
-        stillOver.Should().BeEmpty();
-    }
-
-    [Fact]
-    public async Task Income_over_budget_is_no_alert_and_a_village_can_lower_the_warning_ratio()
-    {
-        await using var ledger = await RulesTestLedger.CreateAsync();
-        await ledger.ImportBudgetAsync("V1", 2024, "account,amount\n501,1000\n513,1000\n");
-        (await ledger.SetRuleAsync("V1", "BUDGET_OVERRUN", "warn_ratio", 0.5m)).ShouldSucceed();
-
-        await ledger.PostAsync("V1", "2024-03-05", Dr("102", 3_000), Cr("501", 3_000));
-        await ledger.PostAsync("V1", "2024-03-05", Dr("513", 500), Cr("102", 500));
-        var alerts = await BudgetAlertsAsync(ledger);
-
-        alerts.Should().ContainSingle().Which.Should().Match<Alert>(a => a.Severity == Severity.Warning && a.Amount == 500_00);
-        alerts[0].Parameters.Should().Contain("\"warn_ratio\":0.5");
     }
 }
