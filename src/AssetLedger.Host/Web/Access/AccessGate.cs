@@ -112,19 +112,19 @@ public sealed class AccessGate(AccessScope scope, BookDirectory books, LedgerDbC
 /// <summary>The gate's refusals, worded once.</summary>
 public static class AccessErrors
 {
-    public const string Denied = "access.denied";
+    public const string DeniedCode = "access.denied";
 
-    public const string Undeclared = "access.undeclared";
+    public const string UndeclaredCode = "access.undeclared";
 
     public static LedgerError OutsideScope(Organization org, AccessScope.Action action) =>
-        new(Denied, $"{org.Name} ({org.Code}) is outside what you may {action switch
+        new(DeniedCode, $"{org.Name} ({org.Code}) is outside what you may {action switch
         {
             AccessScope.Action.Read => "read",
             AccessScope.Action.Post => "change",
             _ => "supervise",
         }}");
 
-    public static LedgerError AdministratorsOnly() => new(Denied, "only an administrator may do this");
+    public static LedgerError AdministratorsOnly() => new(DeniedCode, "only an administrator may do this");
 
-    public static LedgerError NotDeclared(string what) => new(Undeclared, $"{what} declares no access, so nobody may use it");
+    public static LedgerError NotDeclared(string what) => new(UndeclaredCode, $"{what} declares no access, so nobody may use it");
 }

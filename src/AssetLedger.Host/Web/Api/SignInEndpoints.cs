@@ -17,7 +17,7 @@ public static class SignInEndpoints
 {
     public const string CsrfHeader = "X-CSRF-TOKEN";
 
-    public const string LockedOut = "signin.locked_out";
+    public const string LockedOutCode = "signin.locked_out";
 
     /// <summary>
     /// The one password sign-in (the JSON endpoint and the sign-in page): the cookie on success; a wrong password counts
@@ -35,7 +35,7 @@ public static class SignInEndpoints
         }
 
         return result.IsLockedOut
-            ? new LedgerError(LockedOut, $"too many wrong passwords: the account is locked until {user!.LockoutEnd!.Value.ToOffset(LedgerClock.ChinaOffset):yyyy-MM-dd HH:mm}")
+            ? new LedgerError(LockedOutCode, $"too many wrong passwords: the account is locked until {user!.LockoutEnd!.Value.ToOffset(LedgerClock.ChinaOffset):yyyy-MM-dd HH:mm}")
             : new LedgerError("signin.failed", "the user name or the password is wrong");
     }
 
@@ -46,7 +46,7 @@ public static class SignInEndpoints
             var signedIn = await SignInAsync(signIn, body.User, body.Password);
             return signedIn.Succeeded
                 ? Results.Ok(new { user = signedIn.Value.UserName, name = signedIn.Value.DisplayName })
-                : ApiEndpoints.Problem(signedIn.Errors[0].Code == LockedOut ? 403 : 401, signedIn.Errors);
+                : ApiEndpoints.Problem(signedIn.Errors[0].Code == LockedOutCode ? 403 : 401, signedIn.Errors);
         }).Public("signing in is how a user becomes known");
 
         app.MapPost("/account/logout", async (SignInManager<AppUser> signIn) =>

@@ -12,6 +12,8 @@ public static partial class ErrorTexts
 {
     private static readonly Dictionary<string, string> Sentences = new(StringComparer.Ordinal)
     {
+        ["access.denied"] = "超出您的权限范围",
+        ["access.undeclared"] = "该页面未声明访问权限，已拒绝访问",
         ["account.code_invalid"] = "科目编码格式不正确",
         ["account.code_taken"] = "科目编码已被使用",
         ["account.not_leaf"] = "该科目有下级科目，只能记到最末级明细科目",
@@ -19,7 +21,10 @@ public static partial class ErrorTexts
         ["account.parent_unknown"] = "没有对应的上级科目",
         ["account.standard_code"] = "这是制度规定的一级科目编码，不能自行增设",
         ["account.unknown"] = "本账套没有这个科目",
+        ["alert.action_unknown"] = "没有这种预警处理方式",
+        ["alert.state_invalid"] = "预警状态不正确",
         ["alert.transition_invalid"] = "预警当前的状态不能这样处理",
+        ["alert.unknown"] = "没有这条预警",
         ["area.invalid"] = "面积不正确（以亩计，最多两位小数）",
         ["asset.accumulated_invalid"] = "已提折旧不正确",
         ["asset.below_threshold"] = "不符合固定资产标准（单价 500 元以上、使用年限一年以上）",
@@ -29,6 +34,7 @@ public static partial class ErrorTexts
         ["asset.depreciation_first"] = "请先计提本月折旧再处置",
         ["asset.disposed"] = "该资产已处置",
         ["asset.not_units"] = "该资产不按工作量法计提折旧",
+        ["asset.number_invalid"] = "数量或月数不正确，须为规定范围内的整数",
         ["asset.proceeds_negative"] = "处置收入不能为负数",
         ["asset.rate_invalid"] = "净残值率不正确",
         ["asset.status_invalid"] = "使用状态不正确",
@@ -44,6 +50,14 @@ public static partial class ErrorTexts
         ["budget.months_differ"] = "各月预算之和与全年预算不一致",
         ["budget.overlap"] = "该科目已有不同金额的预算；请用预算调整",
         ["budget.unknown"] = "该科目本年没有预算",
+        ["config.database_connection"] = "数据库连接设置缺失",
+        ["config.database_path"] = "数据库设置相互矛盾",
+        ["config.database_provider"] = "数据库类型设置不正确",
+        ["config.public_url"] = "平台网址设置不正确",
+        ["config.schedule"] = "定时任务设置不正确",
+        ["config.smtp_from"] = "发件人地址设置不正确",
+        ["config.smtp_port"] = "邮件服务器端口设置不正确",
+        ["config.smtp_security"] = "邮件加密方式设置不正确",
         ["contract.amount_invalid"] = "合同金额不正确",
         ["contract.amount_mismatch"] = "面积×单价与年租金不一致",
         ["contract.amount_missing"] = "请填写年租金，或面积和单价",
@@ -57,6 +71,7 @@ public static partial class ErrorTexts
         ["contract.term_invalid"] = "合同期限不正确",
         ["contract.unknown"] = "没有这份合同",
         ["contract.value_invalid"] = "数值不正确",
+        ["csrf.invalid"] = "页面已过期，请刷新后重试",
         ["csv.account_missing"] = "缺少科目",
         ["csv.attachments_invalid"] = "附件张数不正确",
         ["csv.bad_quoting"] = "文件中的引号不配对",
@@ -68,6 +83,7 @@ public static partial class ErrorTexts
         ["csv.no_rows"] = "文件中没有数据行",
         ["csv.unknown_column"] = "表头有无法识别的列",
         ["date.invalid"] = "日期不正确（应为 年-月-日）",
+        ["demo.not_empty"] = "数据库中已有数据，不能再载入演示数据",
         ["depreciation.not_run"] = "该月尚未计提折旧",
         ["disclosure.not_quarter_end"] = "财务公开按季度，期间须为季末月份",
         ["grant.not_granted"] = "没有这项授权",
@@ -75,17 +91,14 @@ public static partial class ErrorTexts
         ["grant.scope_level"] = "该角色不能授予这一级单位",
         ["grant.scope_missing"] = "请填写授权范围（单位编码）",
         ["grant.scope_unexpected"] = "管理员权限覆盖全部单位，不填范围",
-        ["user.unknown"] = "没有这个用户",
-        ["user.DuplicateUserName"] = "用户名已被使用",
-        ["user.PasswordTooShort"] = "密码至少 8 位",
-        ["user.PasswordRequiresDigit"] = "密码须含数字",
-        ["user.PasswordRequiresLower"] = "密码须含小写字母",
-        ["user.PasswordRequiresUpper"] = "密码须含大写字母",
         ["import.file_missing"] = "请选择要导入的文件",
         ["import.unknown"] = "不支持这种导入",
         ["import.year_missing"] = "请填写年度",
         ["money.empty"] = "金额为空",
+        ["money.invalid"] = "金额格式不正确",
+        ["money.overflow"] = "金额过大",
         ["money.too_many_decimals"] = "金额最多两位小数",
+        ["notify.address_invalid"] = "电子邮箱地址不正确",
         ["opening.already_set"] = "期初余额已经导入，且与本次不同",
         ["opening.duplicate"] = "同一科目（往来单位）的期初余额重复",
         ["opening.periods_closed"] = "已有月份结账，不能再导入期初余额",
@@ -94,6 +107,9 @@ public static partial class ErrorTexts
         ["org.code_invalid"] = "单位编码不正确",
         ["org.code_taken"] = "单位编码已被使用",
         ["org.no_book"] = "乡镇、县不单独建账，请选择村或组",
+        ["org.parent_level"] = "上级单位的层级不正确",
+        ["org.parent_required"] = "须指定上级单位",
+        ["org.parent_unexpected"] = "县级单位没有上级单位",
         ["org.unknown"] = "没有这个单位",
         ["period.before_opening"] = "日期早于建账期间",
         ["period.closed"] = "该月已结账，不能再记账；如需补记请先反结账",
@@ -107,6 +123,8 @@ public static partial class ErrorTexts
         ["posting.counterparty_required"] = "往来科目须填写往来单位",
         ["posting.negative"] = "金额不能为负数（冲销请用红字冲销）",
         ["posting.one_side"] = "每行只能填借方或贷方中的一个",
+        ["report.format_invalid"] = "报表格式不正确",
+        ["report.out_required"] = "Excel 报表须保存为文件",
         ["report.unknown"] = "没有这种报表",
         ["resource.code_repeated"] = "文件中资源编号重复",
         ["resource.code_taken"] = "资源编号已被使用",
@@ -121,11 +139,35 @@ public static partial class ErrorTexts
         ["rule.parameter_unknown"] = "该规则没有这个参数",
         ["rule.unknown"] = "没有这条规则",
         ["rule.value_invalid"] = "参数值须为数字",
+        ["signin.failed"] = "用户名或密码错误",
+        ["signin.locked_out"] = "密码连续输错次数过多，账户已暂时锁定",
         ["subscriber.email_invalid"] = "邮箱地址不正确",
         ["subscriber.severity_invalid"] = "级别不正确",
         ["text.control_character"] = "文字中含有不可见的控制字符",
         ["text.required"] = "必填项为空",
         ["text.too_long"] = "文字过长",
+        ["token.unknown"] = "没有这个有效的访问令牌",
+        ["user.DuplicateUserName"] = "用户名已被使用",
+        ["user.PasswordRequiresDigit"] = "密码须含数字",
+        ["user.PasswordRequiresLower"] = "密码须含小写字母",
+        ["user.PasswordRequiresUpper"] = "密码须含大写字母",
+        ["user.PasswordTooShort"] = "密码至少 8 位",
+        ["user.unknown"] = "没有这个用户",
+        ["verify.assets_cost"] = "固定资产卡片原值与 151 固定资产科目余额不符",
+        ["verify.assets_depreciation"] = "固定资产卡片累计折旧与 152 累计折旧科目余额不符",
+        ["verify.audit_malformed"] = "审计日志中的凭证记录不完整",
+        ["verify.audit_missing"] = "审计日志未记录全部凭证",
+        ["verify.balance_mismatch"] = "科目余额与凭证重新汇总的结果不符",
+        ["verify.closed_year_not_zero"] = "已结账年度的损益类或分配类科目仍有余额",
+        ["verify.counterparty_missing"] = "须核算往来单位的科目有未列明往来单位的分录",
+        ["verify.foreign_account"] = "分录使用了不属于本账套的科目",
+        ["verify.not_leaf"] = "有下级科目的科目上记有分录",
+        ["verify.numbering_gap"] = "凭证号不连续",
+        ["verify.period_unbalanced"] = "当月借贷合计不平衡",
+        ["verify.posting_misplaced"] = "分录与所属凭证不符",
+        ["verify.posting_orphan"] = "有分录不属于任何凭证",
+        ["verify.reversal_mismatch"] = "红字冲销凭证与原凭证不对应",
+        ["verify.voucher_unbalanced"] = "凭证借贷不平衡或分录行不完整",
         ["voucher.ambiguous"] = "多个月份有这个凭证号，请写明月份",
         ["voucher.attachments_invalid"] = "附件张数不正确",
         ["voucher.dates_differ"] = "同一张凭证的日期不一致",
@@ -144,6 +186,22 @@ public static partial class ErrorTexts
 
     /// <summary>The Chinese sentence for the error's code; null for a code the pages have none for (the message is shown alone).</summary>
     public static string? Sentence(LedgerError error) => Sentences.GetValueOrDefault(error.Code);
+
+    /// <summary>
+    /// The ledger's own words for a page: the value it names, without what the command line would suggest doing next
+    /// (<c>(see `org list`)</c>, <c>: give --out FILE</c>) — a web user is never told to run a command.
+    /// </summary>
+    public static string Detail(LedgerError error)
+    {
+        var text = CommandAside().Replace(error.Message, string.Empty);
+        return CommandClause().Replace(text, string.Empty).Trim();
+    }
+
+    [GeneratedRegex(@"\s*\([^()]*`[^()]*\)")]
+    private static partial Regex CommandAside();
+
+    [GeneratedRegex(@"[:;]\s*[^:;]*(?:`|--[a-z])[^:;]*$")]
+    private static partial Regex CommandClause();
 
     /// <summary>The place in Chinese: <c>sheet 凭证, row 3, column debit</c> → <c>工作表 凭证，第 3 行，列 debit</c>.</summary>
     public static string Place(string? location)

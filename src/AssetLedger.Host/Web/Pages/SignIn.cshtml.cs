@@ -35,7 +35,7 @@ public sealed class SignInModel(SignInManager<AppUser> signIn) : PageModel
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         }
 
-        Error = signedIn.Errors[0].Code == SignInEndpoints.LockedOut
+        Error = signedIn.Errors[0].Code == SignInEndpoints.LockedOutCode
             && (await signIn.UserManager.FindByNameAsync(UserName ?? string.Empty))?.LockoutEnd is { } until
             ? $"密码连续输错次数过多，账户已锁定至 {until.ToOffset(LedgerClock.ChinaOffset):yyyy-MM-dd HH:mm}（北京时间）"
             : "用户名或密码错误";
