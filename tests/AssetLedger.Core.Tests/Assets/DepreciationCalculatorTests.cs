@@ -8,11 +8,11 @@ public class DepreciationCalculatorTests
     private static FixedAsset Card(long costFen, int lifeMonths, int residualBp = 500, string acquired = "2024-03-15",
         DepreciationMethod method = DepreciationMethod.StraightLine, long totalUnits = 0, long openingAccumulated = 0, long openingUsage = 0,
         string category = "机器设备") => new()
-    {
-        Code = "F1", Name = "拖拉机", Category = category, Origin = "购入", Acquired = DateOnly.Parse(acquired, System.Globalization.CultureInfo.InvariantCulture),
-        Cost = costFen, LifeMonths = lifeMonths, ResidualRateBasisPoints = residualBp, Method = method, TotalUnits = totalUnits,
-        OpeningAccumulated = openingAccumulated, OpeningUsage = openingUsage, Use = AssetUse.Production,
-    };
+        {
+            Code = "F1", Name = "拖拉机", Category = category, Origin = "购入", Acquired = DateOnly.Parse(acquired, System.Globalization.CultureInfo.InvariantCulture),
+            Cost = costFen, LifeMonths = lifeMonths, ResidualRateBasisPoints = residualBp, Method = method, TotalUnits = totalUnits,
+            OpeningAccumulated = openingAccumulated, OpeningUsage = openingUsage, Use = AssetUse.Production,
+        };
 
     /// <summary>Runs the calculator month after month, as the monthly job does, and returns each month's amount.</summary>
     private static List<long> Schedule(FixedAsset card, string from, int months, Func<AccountingPeriod, long>? units = null)

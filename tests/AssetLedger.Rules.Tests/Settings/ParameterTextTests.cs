@@ -1,5 +1,5 @@
-using AssetLedger.Rules.Settings;
 using AssetLedger.Core.Tests.Support;
+using AssetLedger.Rules.Settings;
 
 namespace AssetLedger.Rules.Tests.Settings;
 

@@ -1,8 +1,8 @@
 using AssetLedger.Core.Organizations;
 using AssetLedger.Host.Accounts;
+using AssetLedger.Host.Web.Access;
 using AssetLedger.Rules.Alerts;
 using AssetLedger.Rules.Persistence;
-using AssetLedger.Host.Web.Access;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,7 @@
 using AssetLedger.Core.Common;
 using AssetLedger.Host.Accounts;
-using AssetLedger.Host.Web.Api;
 using AssetLedger.Host.Web.Access;
+using AssetLedger.Host.Web.Api;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,5 +1,5 @@
-using Microsoft.AspNetCore.Authorization;
 using AssetLedger.Host.Web.Access;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

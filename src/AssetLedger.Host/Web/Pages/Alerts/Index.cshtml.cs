@@ -1,8 +1,8 @@
 using AssetLedger.Core.Organizations;
 using AssetLedger.Host.Accounts;
+using AssetLedger.Host.Web.Access;
 using AssetLedger.Rules.Alerts;
 using AssetLedger.Rules.Notifications;
-using AssetLedger.Host.Web.Access;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

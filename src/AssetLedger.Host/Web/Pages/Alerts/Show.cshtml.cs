@@ -2,8 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using AssetLedger.Core.Organizations;
 using AssetLedger.Host.Accounts;
-using AssetLedger.Rules.Alerts;
 using AssetLedger.Host.Web.Access;
+using AssetLedger.Rules.Alerts;
 using Microsoft.AspNetCore.Mvc;
 
 namespace AssetLedger.Host.Web.Pages.Alerts;
@@ -12,7 +12,7 @@ namespace AssetLedger.Host.Web.Pages.Alerts;
 /// One alert (the mails link here): its explanation, the vouchers its evidence names (drill down), the parameters in
 /// force, its handling history, and — for the township's supervisor — 确认, 办结 or 排除 with a comment.
 /// </summary>
-public sealed class ShowModel(AccessScope scope,AlertService alerts) : LedgerPageModel
+public sealed class ShowModel(AccessScope scope, AlertService alerts) : LedgerPageModel
 {
     public AlertDetail Detail { get; private set; } = null!;
 

@@ -2,8 +2,8 @@ using AssetLedger.Core.Common;
 using AssetLedger.Core.Organizations;
 using AssetLedger.Core.Periods;
 using AssetLedger.Host.Accounts;
-using AssetLedger.Rules.Budgets;
 using AssetLedger.Host.Web.Access;
+using AssetLedger.Rules.Budgets;
 using Microsoft.AspNetCore.Mvc;
 
 namespace AssetLedger.Host.Web.Pages.Budgets;

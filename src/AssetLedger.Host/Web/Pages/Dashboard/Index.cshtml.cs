@@ -5,9 +5,9 @@ using AssetLedger.Core.Organizations;
 using AssetLedger.Core.Periods;
 using AssetLedger.Core.Statements;
 using AssetLedger.Host.Accounts;
+using AssetLedger.Host.Web.Access;
 using AssetLedger.Rules.Budgets;
 using AssetLedger.Rules.Persistence;
-using AssetLedger.Host.Web.Access;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace AssetLedger.Host.Web.Pages.Periods;
 
 /// <summary>结账: a book's months, open or closed; the accountant closes the next month or reopens the latest with a reason.</summary>
-public sealed class IndexModel(AccessScope scope,PeriodService periods) : LedgerPageModel
+public sealed class IndexModel(AccessScope scope, PeriodService periods) : LedgerPageModel
 {
     [FromRoute]
     public string Org { get; set; } = string.Empty;

@@ -3,9 +3,9 @@ using AssetLedger.Core.Common;
 using AssetLedger.Core.Import;
 using AssetLedger.Core.Organizations;
 using AssetLedger.Host.Accounts;
+using AssetLedger.Host.Web.Access;
 using AssetLedger.Rules.Engine;
 using AssetLedger.Rules.Settings;
-using AssetLedger.Host.Web.Access;
 using Microsoft.AspNetCore.Mvc;
 
 namespace AssetLedger.Host.Web.Pages.Rules;
@@ -14,7 +14,7 @@ namespace AssetLedger.Host.Web.Pages.Rules;
 /// 预警规则: every rule with its parameters as they apply to the organization and who set them; the township's
 /// supervisor sets a threshold for the township or one of its villages, and backtests a proposal first (saves nothing).
 /// </summary>
-public sealed class IndexModel(AccessScope scope,RuleSettings settings, RuleBacktest backtests) : LedgerPageModel
+public sealed class IndexModel(AccessScope scope, RuleSettings settings, RuleBacktest backtests) : LedgerPageModel
 {
     [FromQuery]
     public string? Org { get; set; }

@@ -1,7 +1,7 @@
 using AssetLedger.Core.Organizations;
 using AssetLedger.Host.Accounts;
-using AssetLedger.Rules.Notifications;
 using AssetLedger.Host.Web.Access;
+using AssetLedger.Rules.Notifications;
 using Microsoft.AspNetCore.Mvc;
 
 namespace AssetLedger.Host.Web.Pages.Subscribers;

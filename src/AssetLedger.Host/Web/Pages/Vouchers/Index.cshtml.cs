@@ -9,7 +9,7 @@ namespace AssetLedger.Host.Web.Pages.Vouchers;
 
 /// <summary>凭证查询: a month's vouchers of a book (序时账 order), searched by summary, account or counterparty.</summary>
 [Requires(AccessScope.Action.Read, OrgSource.Route)]
-public sealed class IndexModel(AccessScope scope,StatementService statements, TimeProvider time) : LedgerPageModel
+public sealed class IndexModel(AccessScope scope, StatementService statements, TimeProvider time) : LedgerPageModel
 {
     public sealed record Row(string Number, DateOnly Date, IReadOnlyList<JournalEntry> Lines);
 
