@@ -59,69 +59,26 @@ public sealed class AssetRegister(
 
         var bookId = book.Value.Book.Id;
         var today = LedgerClock.Today(time);
-        var errors = new List<LedgerError>();
-        var cards = new List<(FixedAsset Card, int Line, long? Voucher)>();
-        foreach (var item in CsvTable.Read(csv, Columns, ct))
+        var plan = await new RegisterImport<ImportedCard, FixedAsset>(
+            Columns,
+            (row, ct) => ParseRowAsync(row, bookId, today, ct),
+            c => c.Card.Code,
+            async (codes, ct) => await db.FixedAssets.AsNoTracking().Where(a => a.BookId == bookId && codes.Contains(a.Code)).ToDictionaryAsync(a => a.Code, ct),
+            (old, c) => SameCard(old, c.Card),
+            (code, lines) => new LedgerError("asset.code_repeated", $"asset code {code} appears on lines {string.Join(", ", lines)}"),
+            (c, old, line) => new LedgerError("asset.code_taken", $"asset {c.Card.Code} is already registered as {old.Name} with other facts; cards are never changed", $"line {line}"))
+            .PlanAsync(csv, ct);
+        if (!plan.Succeeded)
         {
-            if (!item.Succeeded)
-            {
-                errors.AddRange(item.Errors);
-                continue;
-            }
-
-            var parsed = ParseCard(item.Value, bookId, today);
-            long? voucherId = null;
-            if (item.Value.Get("voucher") is { Length: > 0 } number)
-            {
-                // The voucher that books the increase (购入, 自建 …), e.g. 2024-03/记-0001.
-                var voucher = await db.FindVoucherAsync(bookId, number, ct);
-                errors.AddRange(voucher.Errors.Select(e => e.At(item.Value.At("voucher"))));
-                voucherId = voucher.Succeeded ? voucher.Value.Id : null;
-            }
-
-            if (parsed.Succeeded)
-            {
-                cards.Add((parsed.Value, item.Value.Line, voucherId));
-            }
-            else
-            {
-                errors.AddRange(parsed.Errors);
-            }
+            return Outcome<AssetImportResult>.Failure(plan.Errors);
         }
 
-        foreach (var dup in cards.GroupBy(c => c.Card.Code).Where(g => g.Count() > 1))
-        {
-            errors.Add(new LedgerError("asset.code_repeated", $"asset code {dup.Key} appears on lines {string.Join(", ", dup.Select(d => d.Line))}"));
-        }
-
-        var codes = cards.Select(c => c.Card.Code).ToList();
-        var existing = await db.FixedAssets.AsNoTracking().Where(a => a.BookId == bookId && codes.Contains(a.Code)).ToDictionaryAsync(a => a.Code, ct);
-        var fresh = new List<FixedAsset>();
-        foreach (var (card, line, _) in cards)
-        {
-            if (existing.TryGetValue(card.Code, out var old))
-            {
-                if (!SameCard(old, card))
-                {
-                    errors.Add(new LedgerError("asset.code_taken", $"asset {card.Code} is already registered as {old.Name} with other facts; cards are never changed", $"line {line}"));
-                }
-            }
-            else
-            {
-                fresh.Add(card);
-            }
-        }
-
-        if (errors.Count > 0)
-        {
-            return Outcome<AssetImportResult>.Failure(errors);
-        }
-
+        var fresh = plan.Value.Fresh.Select(c => c.Card).ToList();
+        var vouchers = plan.Value.Fresh.ToDictionary(c => c.Card.Code, c => c.Voucher);
         await using var tx = await UnitOfWork.BeginAsync(db, ct);
         db.FixedAssets.AddRange(fresh);
         await db.SaveChangesAsync(ct);
         var now = LedgerClock.UtcNow(time);
-        var vouchers = cards.ToDictionary(c => c.Card.Code, c => c.Voucher);
         db.AssetEvents.AddRange(fresh.Select(c => new AssetEvent
         {
             AssetId = c.Id, BookId = bookId, Date = c.Acquired, Kind = AssetEventKind.Registered, Reason = c.Origin,
@@ -135,7 +92,7 @@ public sealed class AssetRegister(
 
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return Outcome<AssetImportResult>.Success(new AssetImportResult(fresh.Count, cards.Count - fresh.Count));
+        return Outcome<AssetImportResult>.Success(new AssetImportResult(fresh.Count, plan.Value.Unchanged));
     }
 
     /// <summary>出租, 出借, 发包, 闲置, 自营: a status change is an event, without a voucher.</summary>
@@ -369,6 +326,24 @@ public sealed class AssetRegister(
             : Outcome<(int, FixedAsset)>.Success((bookId, asset));
     }
 
+
+    /// <summary>A row of the asset file: the card, and the voucher that booked the increase (购入, 自建 …, e.g. 2024-03/记-0001) when the row names one.</summary>
+    private sealed record ImportedCard(FixedAsset Card, long? Voucher);
+
+    private async Task<Outcome<ImportedCard>> ParseRowAsync(CsvRow row, int bookId, DateOnly today, CancellationToken ct)
+    {
+        var parsed = ParseCard(row, bookId, today);
+        var errors = parsed.Errors.ToList();
+        long? voucherId = null;
+        if (row.Get("voucher") is { Length: > 0 } number)
+        {
+            var voucher = await db.FindVoucherAsync(bookId, number, ct);
+            errors.AddRange(voucher.Errors.Select(e => e.At(row.At("voucher"))));
+            voucherId = voucher.Succeeded ? voucher.Value.Id : null;
+        }
+
+        return errors.Count > 0 ? Outcome<ImportedCard>.Failure(errors) : Outcome<ImportedCard>.Success(new ImportedCard(parsed.Value, voucherId));
+    }
     private static bool SameCard(FixedAsset a, FixedAsset b) =>
         a.Name == b.Name && a.Category == b.Category && a.Acquired == b.Acquired && a.Cost == b.Cost && a.LifeMonths == b.LifeMonths
         && a.ResidualRateBasisPoints == b.ResidualRateBasisPoints && a.Method == b.Method && a.Use == b.Use

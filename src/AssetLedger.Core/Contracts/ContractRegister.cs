@@ -70,54 +70,22 @@ public sealed class ContractRegister(LedgerDbContext db, BookDirectory books, Vo
         var known = (await db.Resources.Where(r => r.BookId == bookId).Select(r => r.Code).ToListAsync(ct))
             .Concat(await db.FixedAssets.Where(a => a.BookId == bookId).Select(a => a.Code).ToListAsync(ct))
             .ToHashSet(StringComparer.Ordinal);
-        var errors = new List<LedgerError>();
-        var contracts = new List<(Contract Contract, int Line)>();
-        foreach (var item in CsvTable.Read(csv, Columns, ct))
+        var plan = await new RegisterImport<Contract, Contract>(
+            Columns,
+            (row, _) => Task.FromResult(Parse(row, bookId, known)),
+            c => c.Number,
+            async (numbers, ct) => await db.Contracts.AsNoTracking().Where(c => c.BookId == bookId && numbers.Contains(c.Number)).ToDictionaryAsync(c => c.Number, ct),
+            (old, c) => old.Counterparty == c.Counterparty && old.Start == c.Start && old.End == c.End && old.AnnualAmount == c.AnnualAmount && old.Payment == c.Payment
+                && old.InstallmentsPerYear == c.InstallmentsPerYear && old.Subjects == c.Subjects && old.Deposit == c.Deposit,
+            (number, lines) => new LedgerError("contract.number_repeated", $"contract {number} appears on lines {string.Join(", ", lines)}"),
+            (c, _, line) => new LedgerError("contract.number_taken", $"contract {c.Number} is already registered with other terms; contracts are never edited", $"line {line}"))
+            .PlanAsync(csv, ct);
+        if (!plan.Succeeded)
         {
-            if (!item.Succeeded)
-            {
-                errors.AddRange(item.Errors);
-                continue;
-            }
-
-            var parsed = Parse(item.Value, bookId, known);
-            if (parsed.Succeeded)
-            {
-                contracts.Add((parsed.Value, item.Value.Line));
-            }
-            else
-            {
-                errors.AddRange(parsed.Errors);
-            }
+            return Outcome<ContractImportResult>.Failure(plan.Errors);
         }
 
-        foreach (var dup in contracts.GroupBy(c => c.Contract.Number).Where(g => g.Count() > 1))
-        {
-            errors.Add(new LedgerError("contract.number_repeated", $"contract {dup.Key} appears on lines {string.Join(", ", dup.Select(d => d.Line))}"));
-        }
-
-        var numbers = contracts.Select(c => c.Contract.Number).ToList();
-        var existing = await db.Contracts.AsNoTracking().Where(c => c.BookId == bookId && numbers.Contains(c.Number)).ToDictionaryAsync(c => c.Number, ct);
-        var fresh = new List<Contract>();
-        foreach (var (contract, line) in contracts)
-        {
-            if (!existing.TryGetValue(contract.Number, out var old))
-            {
-                fresh.Add(contract);
-            }
-            else if (old.Counterparty != contract.Counterparty || old.Start != contract.Start || old.End != contract.End
-                || old.AnnualAmount != contract.AnnualAmount || old.Payment != contract.Payment || old.InstallmentsPerYear != contract.InstallmentsPerYear
-                || old.Subjects != contract.Subjects || old.Deposit != contract.Deposit)
-            {
-                errors.Add(new LedgerError("contract.number_taken", $"contract {contract.Number} is already registered with other terms; contracts are never edited", $"line {line}"));
-            }
-        }
-
-        if (errors.Count > 0)
-        {
-            return Outcome<ContractImportResult>.Failure(errors);
-        }
-
+        var fresh = plan.Value.Fresh;
         await using var tx = await UnitOfWork.BeginAsync(db, ct);
         db.Contracts.AddRange(fresh);
         await db.SaveChangesAsync(ct);
@@ -134,7 +102,7 @@ public sealed class ContractRegister(LedgerDbContext db, BookDirectory books, Vo
 
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return Outcome<ContractImportResult>.Success(new ContractImportResult(fresh.Count, contracts.Count - fresh.Count, installments.Count));
+        return Outcome<ContractImportResult>.Success(new ContractImportResult(fresh.Count, plan.Value.Unchanged, installments.Count));
     }
 
     /// <summary><c>contract schedule --org CODE --contract NUMBER</c>: each installment, paid, due or overdue.</summary>

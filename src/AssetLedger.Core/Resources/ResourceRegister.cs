@@ -89,90 +89,22 @@ public sealed class ResourceRegister(LedgerDbContext db, BookDirectory books, Au
         }
 
         var bookId = book.Value.Book.Id;
-        var errors = new List<LedgerError>();
-        var parsed = new List<(Resource Resource, int Line)>();
-        foreach (var item in CsvTable.Read(csv, Columns, ct))
+        var plan = await new RegisterImport<Resource, Resource>(
+            Columns,
+            (row, _) => Task.FromResult(ParseRow(row, bookId)),
+            r => r.Code,
+            async (codes, ct) => await db.Resources.AsNoTracking().Where(r => r.BookId == bookId && codes.Contains(r.Code)).ToDictionaryAsync(r => r.Code, ct),
+            (old, r) => old.Name == r.Name && old.Type == r.Type && old.AreaTenThousandths == r.AreaTenThousandths && old.Mode == r.Mode && old.Operator == r.Operator
+                && old.Location == r.Location && old.Certificate == r.Certificate,
+            (code, lines) => new LedgerError("resource.code_repeated", $"resource code {code} appears on lines {string.Join(", ", lines)}"),
+            (r, old, line) => new LedgerError("resource.code_taken",
+                $"resource {r.Code} is already registered as {old.Name} with other facts; record changes with `resource change`", $"line {line}")).PlanAsync(csv, ct);
+        if (!plan.Succeeded)
         {
-            if (!item.Succeeded)
-            {
-                errors.AddRange(item.Errors);
-                continue;
-            }
-
-            var row = item.Value;
-            var rowErrors = new List<LedgerError>();
-            string? Text(string column, int max, bool required)
-            {
-                var v = row.Get(column);
-                if (TextRules.Check(column, v, max, required) is { } e)
-                {
-                    rowErrors.Add(e.At(row.At(column)));
-                }
-
-                return v.Length == 0 ? null : v;
-            }
-
-            var code = Text("code", 32, true);
-            var name = Text("name", 100, true);
-            var area = Area.Parse(row.Get("area"));
-            rowErrors.AddRange(area.Errors.Select(e => e.At(row.At("area"))));
-            if (!ResourceNames.Types.TryGetValue(row.Get("type"), out var type))
-            {
-                rowErrors.Add(new LedgerError("resource.type_invalid",
-                    $"'{row.Get("type")}' is not a resource type: {string.Join(", ", ResourceNames.Types.Keys)}", row.At("type")));
-            }
-
-            var modeText = row.Get("mode");
-            var mode = OperatingMode.SelfOperated;
-            if (modeText.Length > 0 && !ResourceNames.Modes.TryGetValue(modeText, out mode))
-            {
-                rowErrors.Add(new LedgerError("resource.mode_invalid",
-                    $"'{modeText}' is not an operating mode: {string.Join(", ", ResourceNames.Modes.Keys)}", row.At("mode")));
-            }
-
-            var resource = new Resource
-            {
-                BookId = bookId, Code = code ?? string.Empty, Name = name ?? string.Empty, Type = type,
-                AreaTenThousandths = area.Succeeded ? area.Value.TenThousandths : 0,
-                Location = Text("location", 100, false), East = Text("east", 100, false), South = Text("south", 100, false),
-                West = Text("west", 100, false), North = Text("north", 100, false), Certificate = Text("certificate", 50, false),
-                Mode = mode, Operator = Text("operator", 100, false), RegisteredAtUtc = LedgerClock.UtcNow(time),
-            };
-            if (rowErrors.Count == 0)
-            {
-                parsed.Add((resource, row.Line));
-            }
-
-            errors.AddRange(rowErrors);
+            return Outcome<ResourceImportResult>.Failure(plan.Errors);
         }
 
-        foreach (var dup in parsed.GroupBy(p => p.Resource.Code).Where(g => g.Count() > 1))
-        {
-            errors.Add(new LedgerError("resource.code_repeated", $"resource code {dup.Key} appears on lines {string.Join(", ", dup.Select(d => d.Line))}"));
-        }
-
-        var codes = parsed.Select(p => p.Resource.Code).ToList();
-        var existing = await db.Resources.AsNoTracking().Where(r => r.BookId == bookId && codes.Contains(r.Code)).ToDictionaryAsync(r => r.Code, ct);
-        var fresh = new List<Resource>();
-        foreach (var (resource, line) in parsed)
-        {
-            if (!existing.TryGetValue(resource.Code, out var old))
-            {
-                fresh.Add(resource);
-            }
-            else if (old.Name != resource.Name || old.Type != resource.Type || old.AreaTenThousandths != resource.AreaTenThousandths
-                || old.Mode != resource.Mode || old.Operator != resource.Operator || old.Location != resource.Location || old.Certificate != resource.Certificate)
-            {
-                errors.Add(new LedgerError("resource.code_taken",
-                    $"resource {resource.Code} is already registered as {old.Name} with other facts; record changes with `resource change`", $"line {line}"));
-            }
-        }
-
-        if (errors.Count > 0)
-        {
-            return Outcome<ResourceImportResult>.Failure(errors);
-        }
-
+        var fresh = plan.Value.Fresh;
         await using var tx = await UnitOfWork.BeginAsync(db, ct);
         db.Resources.AddRange(fresh);
         await db.SaveChangesAsync(ct);
@@ -190,7 +122,52 @@ public sealed class ResourceRegister(LedgerDbContext db, BookDirectory books, Au
 
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return Outcome<ResourceImportResult>.Success(new ResourceImportResult(fresh.Count, parsed.Count - fresh.Count));
+        return Outcome<ResourceImportResult>.Success(new ResourceImportResult(fresh.Count, plan.Value.Unchanged));
+    }
+
+    /// <summary>A row of the resource file as a registration, or what is wrong with it, each error at its column.</summary>
+    private Outcome<Resource> ParseRow(CsvRow row, int bookId)
+    {
+        var rowErrors = new List<LedgerError>();
+        string? Text(string column, int max, bool required)
+        {
+            var v = row.Get(column);
+            if (TextRules.Check(column, v, max, required) is { } e)
+            {
+                rowErrors.Add(e.At(row.At(column)));
+            }
+
+            return v.Length == 0 ? null : v;
+        }
+
+        var code = Text("code", 32, true);
+        var name = Text("name", 100, true);
+        var area = Area.Parse(row.Get("area"));
+        rowErrors.AddRange(area.Errors.Select(e => e.At(row.At("area"))));
+        if (!ResourceNames.Types.TryGetValue(row.Get("type"), out var type))
+        {
+            rowErrors.Add(new LedgerError("resource.type_invalid",
+                $"'{row.Get("type")}' is not a resource type: {string.Join(", ", ResourceNames.Types.Keys)}", row.At("type")));
+        }
+
+        var modeText = row.Get("mode");
+        var mode = OperatingMode.SelfOperated;
+        if (modeText.Length > 0 && !ResourceNames.Modes.TryGetValue(modeText, out mode))
+        {
+            rowErrors.Add(new LedgerError("resource.mode_invalid",
+                $"'{modeText}' is not an operating mode: {string.Join(", ", ResourceNames.Modes.Keys)}", row.At("mode")));
+        }
+
+        var resource = new Resource
+        {
+            BookId = bookId, Code = code ?? string.Empty, Name = name ?? string.Empty, Type = type,
+            AreaTenThousandths = area.Succeeded ? area.Value.TenThousandths : 0,
+            Location = Text("location", 100, false), East = Text("east", 100, false), South = Text("south", 100, false),
+            West = Text("west", 100, false), North = Text("north", 100, false), Certificate = Text("certificate", 50, false),
+            Mode = mode, Operator = Text("operator", 100, false), RegisteredAtUtc = LedgerClock.UtcNow(time),
+        };
+
+        return rowErrors.Count == 0 ? Outcome<Resource>.Success(resource) : Outcome<Resource>.Failure(rowErrors);
     }
 
     /// <summary>Records each requested change as its own event; a change to what already holds is refused as empty.</summary>

@@ -47,96 +47,78 @@ public sealed class BudgetService(RulesDbContext rules, LedgerDbContext ledger, 
 
         var bookId = book.Value.Book.Id;
         var chart = await books.LoadChartAsync(bookId, ct);
-        var errors = new List<LedgerError>();
-        var budgets = new List<(Budget Budget, int Line)>();
-        foreach (var item in CsvTable.Read(csv, Columns, ct))
+        var plan = await new RegisterImport<Budget, Budget>(
+            Columns,
+            (row, _) => Task.FromResult(ParseRow(row, chart, bookId, year)),
+            b => b.AccountCode,
+            async (_, ct) => await rules.Budgets.AsNoTracking().Where(b => b.BookId == bookId && b.Year == year).ToDictionaryAsync(b => b.AccountCode, ct),
+            (old, b) => old.Amount == b.Amount && old.Months == b.Months,
+            (account, lines) => new LedgerError("budget.overlap", $"account {account} is budgeted twice, on lines {string.Join(", ", lines)}"),
+            (b, old, line) => new LedgerError("budget.overlap",
+                $"account {b.AccountCode} already has a {year} budget of {Money.FromFen(old.Amount)}; change it with `budget adjust`", $"line {line}"))
+            .PlanAsync(csv, ct);
+        if (!plan.Succeeded)
         {
-            if (!item.Succeeded)
-            {
-                errors.AddRange(item.Errors);
-                continue;
-            }
-
-            var row = item.Value;
-            var rowErrors = new List<LedgerError>();
-            var account = chart.Resolve(row.Get("account"));
-            if (account is null)
-            {
-                rowErrors.Add(new LedgerError("account.unknown", $"account '{row.Get("account")}' is not in this book's chart", row.At("account")));
-            }
-            else if (account.Category != AccountCategory.ProfitAndLoss || !chart.IsLeaf(account))
-            {
-                rowErrors.Add(new LedgerError("budget.account_invalid",
-                    $"account {account.Code} {account.Name} is not an income or expense leaf account; budgets are set on those", row.At("account")));
-            }
-
-            var amount = Money.Parse(row.Get("amount"));
-            rowErrors.AddRange(amount.Errors.Select(e => e.At(row.At("amount"))));
-            var months = Enumerable.Range(1, 12).Select(m => row.Get($"m{m}")).ToList();
-            string? split = null;
-            if (months.Any(m => m.Length > 0))
-            {
-                var parsed = months.Select((m, i) => (Month: i + 1, Amount: Money.Parse(m))).ToList();
-                foreach (var (month, value) in parsed.Where(p => !p.Amount.Succeeded))
-                {
-                    rowErrors.AddRange(value.Errors.Select(e => e.At(row.At($"m{month}"))));
-                }
-
-                if (parsed.All(p => p.Amount.Succeeded) && amount.Succeeded && Money.Sum(parsed.Select(p => p.Amount.Value)) != amount.Value)
-                {
-                    rowErrors.Add(new LedgerError("budget.months_differ",
-                        $"the months add up to {Money.Sum(parsed.Select(p => p.Amount.Value))}, not the year's {amount.Value}", row.Where));
-                }
-
-                split = parsed.All(p => p.Amount.Succeeded) ? string.Join(";", parsed.Select(p => p.Amount.Value.Fen.ToString(CultureInfo.InvariantCulture))) : null;
-            }
-
-            if (amount.Succeeded && amount.Value.IsNegative)
-            {
-                rowErrors.Add(new LedgerError("budget.amount_invalid", "a budget cannot be negative", row.At("amount")));
-            }
-
-            if (rowErrors.Count > 0)
-            {
-                errors.AddRange(rowErrors);
-                continue;
-            }
-
-            budgets.Add((new Budget
-            {
-                BookId = bookId, Year = year, AccountCode = account!.Code, Amount = amount.Value.Fen, Months = split,
-                ImportedAtUtc = LedgerClock.UtcNow(time), Actor = actor.Name,
-            }, row.Line));
+            return Outcome<BudgetImportResult>.Failure(plan.Errors);
         }
 
-        foreach (var dup in budgets.GroupBy(b => b.Budget.AccountCode).Where(g => g.Count() > 1))
-        {
-            errors.Add(new LedgerError("budget.overlap", $"account {dup.Key} is budgeted twice, on lines {string.Join(", ", dup.Select(d => d.Line))}"));
-        }
-
-        var existing = await rules.Budgets.AsNoTracking().Where(b => b.BookId == bookId && b.Year == year).ToDictionaryAsync(b => b.AccountCode, ct);
-        var fresh = new List<Budget>();
-        foreach (var (budget, line) in budgets)
-        {
-            if (!existing.TryGetValue(budget.AccountCode, out var old))
-            {
-                fresh.Add(budget);
-            }
-            else if (old.Amount != budget.Amount || old.Months != budget.Months)
-            {
-                errors.Add(new LedgerError("budget.overlap",
-                    $"account {budget.AccountCode} already has a {year} budget of {Money.FromFen(old.Amount)}; change it with `budget adjust`", $"line {line}"));
-            }
-        }
-
-        if (errors.Count > 0)
-        {
-            return Outcome<BudgetImportResult>.Failure(errors);
-        }
-
+        var fresh = plan.Value.Fresh;
         rules.Budgets.AddRange(fresh);
         await rules.SaveChangesAsync(ct);
-        return Outcome<BudgetImportResult>.Success(new BudgetImportResult(fresh.Count, budgets.Count - fresh.Count));
+        return Outcome<BudgetImportResult>.Success(new BudgetImportResult(fresh.Count, plan.Value.Unchanged));
+    }
+
+    /// <summary>A row of the budget file as a budget line, or what is wrong with it, each error at its column.</summary>
+    private Outcome<Budget> ParseRow(CsvRow row, BookChart chart, int bookId, int year)
+    {
+        var rowErrors = new List<LedgerError>();
+        var account = chart.Resolve(row.Get("account"));
+        if (account is null)
+        {
+            rowErrors.Add(new LedgerError("account.unknown", $"account '{row.Get("account")}' is not in this book's chart", row.At("account")));
+        }
+        else if (account.Category != AccountCategory.ProfitAndLoss || !chart.IsLeaf(account))
+        {
+            rowErrors.Add(new LedgerError("budget.account_invalid",
+                $"account {account.Code} {account.Name} is not an income or expense leaf account; budgets are set on those", row.At("account")));
+        }
+
+        var amount = Money.Parse(row.Get("amount"));
+        rowErrors.AddRange(amount.Errors.Select(e => e.At(row.At("amount"))));
+        var months = Enumerable.Range(1, 12).Select(m => row.Get($"m{m}")).ToList();
+        string? split = null;
+        if (months.Any(m => m.Length > 0))
+        {
+            var parsed = months.Select((m, i) => (Month: i + 1, Amount: Money.Parse(m))).ToList();
+            foreach (var (month, value) in parsed.Where(p => !p.Amount.Succeeded))
+            {
+                rowErrors.AddRange(value.Errors.Select(e => e.At(row.At($"m{month}"))));
+            }
+
+            if (parsed.All(p => p.Amount.Succeeded) && amount.Succeeded && Money.Sum(parsed.Select(p => p.Amount.Value)) != amount.Value)
+            {
+                rowErrors.Add(new LedgerError("budget.months_differ",
+                    $"the months add up to {Money.Sum(parsed.Select(p => p.Amount.Value))}, not the year's {amount.Value}", row.Where));
+            }
+
+            split = parsed.All(p => p.Amount.Succeeded) ? string.Join(";", parsed.Select(p => p.Amount.Value.Fen.ToString(CultureInfo.InvariantCulture))) : null;
+        }
+
+        if (amount.Succeeded && amount.Value.IsNegative)
+        {
+            rowErrors.Add(new LedgerError("budget.amount_invalid", "a budget cannot be negative", row.At("amount")));
+        }
+
+        if (rowErrors.Count > 0)
+        {
+            return Outcome<Budget>.Failure(rowErrors);
+        }
+
+        return Outcome<Budget>.Success(new Budget
+        {
+            BookId = bookId, Year = year, AccountCode = account!.Code, Amount = amount.Value.Fen, Months = split,
+            ImportedAtUtc = LedgerClock.UtcNow(time), Actor = actor.Name,
+        });
     }
 
     /// <summary>An approved change of a budget (追加 or 调减): recorded beside it, never written over it.</summary>
