@@ -11,7 +11,8 @@ public sealed record VoucherFormLine(string? Account, string? Summary, string? D
 }
 
 /// <summary>How a form names its fields in errors: the API by its JSON paths, the page as a person reads it (第 3 行 借方).</summary>
-public sealed record VoucherFormPlaces(string Date, Func<int, string> Debit, Func<int, string> Credit);
+/// <param name="Voucher">What the voucher as a whole is called in errors about it or its lines (default: <c>voucher KEY</c>).</param>
+public sealed record VoucherFormPlaces(string Date, Func<int, string> Debit, Func<int, string> Credit, string? Voucher = null);
 
 /// <summary>
 /// A voucher as typed into a form — the entry page's, the API's JSON — before anything is parsed: the one place
@@ -63,7 +64,7 @@ public sealed class VoucherEntry(BookDirectory books, VoucherPosting posting)
         }
 
         var chart = await books.LoadChartAsync(book.Value.Book.Id, ct);
-        var posted = await posting.PostAsync(chart, draft.Value, ct);
+        var posted = await posting.PostAsync(chart, [SourcedDraft.Of(draft.Value, places.Voucher ?? $"voucher {draft.Value.Key}")], ct);
         return posted.Succeeded ? Outcome<PostedVoucher>.Success(posted.Value.Vouchers[0]) : Outcome<PostedVoucher>.Failure(posted.Errors);
     }
 }

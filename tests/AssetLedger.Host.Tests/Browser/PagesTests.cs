@@ -54,7 +54,8 @@ public sealed class PagesTests : BrowserTestBase
         listed.Should().Contain("2024-03/记-0001").And.Contain("2024-03/记-0002").And.Contain("购买办公用品");
         renumbered.Should().Be("Lines[4].Summary", "a removed line leaves the others numbered without a gap");
         runningDifference.Should().Be("0.01");
-        refusal.Should().Contain("凭证未保存").And.Contain("voucher.unbalanced");
+        refusal.Should().Contain("凭证未保存").And.Contain("借贷不平衡").And.Contain("本凭证")
+            .And.NotContain("voucher.unbalanced", "no internal key on a page").And.NotContain("web-", "nor the form's idempotency key");
         notice.Should().Contain("已保存");
         number.Should().Be("2024-03/记-0002");
         footer.Should().Contain("壹佰元整");

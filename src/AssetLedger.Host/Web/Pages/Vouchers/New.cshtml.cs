@@ -30,7 +30,7 @@ public sealed class NewModel(BookDirectory books, VoucherEntry entry, TimeProvid
     }
 
     /// <summary>Where an error is, as the accountant reads the form.</summary>
-    private static readonly VoucherFormPlaces Places = new("日期", i => $"第 {i + 1} 行 借方", i => $"第 {i + 1} 行 贷方");
+    private static readonly VoucherFormPlaces Places = new("日期", i => $"第 {i + 1} 行 借方", i => $"第 {i + 1} 行 贷方", Voucher: "本凭证");
 
     [FromRoute]
     public string Org { get; set; } = string.Empty;
