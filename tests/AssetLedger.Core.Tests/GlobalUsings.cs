@@ -1,2 +1,2 @@
 global using AssetLedger.Core.Common;
-global using AssetLedger.Core.Tests.Support;
+global using AssetLedger.Testing;

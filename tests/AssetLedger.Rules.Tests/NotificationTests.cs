@@ -1,9 +1,8 @@
 using AssetLedger.Rules.Alerts;
 using AssetLedger.Rules.Notifications;
-using AssetLedger.Rules.Tests.Support;
 using ClosedXML.Excel;
 using MimeKit;
-using static AssetLedger.Core.Tests.Support.TestLedger;
+using static AssetLedger.Testing.TestLedger;
 
 namespace AssetLedger.Rules.Tests;
 

@@ -1,4 +1,4 @@
-namespace AssetLedger.Core.Tests.Support;
+namespace AssetLedger.Testing;
 
 public static class OutcomeAssertions
 {

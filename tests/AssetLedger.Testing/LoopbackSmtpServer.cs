@@ -4,7 +4,7 @@ using System.Net.Sockets;
 using System.Text;
 using MimeKit;
 
-namespace AssetLedger.Rules.Tests.Support;
+namespace AssetLedger.Testing;
 
 /// <summary>
 /// A real SMTP server on loopback for the delivery tests: it speaks the protocol over TCP (EHLO, AUTH, MAIL, RCPT,

@@ -1,5 +1,6 @@
 using System.Text;
 using AssetLedger.Core.Periods;
+using AssetLedger.Rules;
 using AssetLedger.Rules.Alerts;
 using AssetLedger.Rules.Budgets;
 using AssetLedger.Rules.Engine;
@@ -7,10 +8,10 @@ using AssetLedger.Rules.Notifications;
 using AssetLedger.Rules.Persistence;
 using AssetLedger.Rules.Settings;
 
-namespace AssetLedger.Rules.Tests;
+namespace AssetLedger.Testing;
 
 /// <summary>A <see cref="TestLedger"/> with the rule engine beside it, on the same database.</summary>
-internal static class RulesTestLedger
+public static class RulesTestLedger
 {
     /// <param name="mail">How alert e-mails leave; by default into a pickup folder of the test's own.</param>
     public static async Task<TestLedger> CreateAsync(DateTimeOffset? now = null, MailSettings? mail = null)

@@ -1,11 +1,12 @@
 using System.Data.Common;
+using AssetLedger.Core;
 using AssetLedger.Core.Persistence;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
-namespace AssetLedger.Core.Tests.Support;
+namespace AssetLedger.Testing;
 
 /// <summary>
 /// Where one test's data lives. By default SQLite: in memory on one open connection, or a temporary file.

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
-namespace AssetLedger.Core.Tests.Support;
+namespace AssetLedger.Testing;
 
 /// <summary>
 /// A county's books on a real database — SQLite in memory on one open connection, or a PostgreSQL database of the

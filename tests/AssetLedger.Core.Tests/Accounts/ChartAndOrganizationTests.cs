@@ -1,6 +1,6 @@
 using AssetLedger.Core.Accounts;
 using AssetLedger.Core.Organizations;
-using static AssetLedger.Core.Tests.Support.TestLedger;
+using static AssetLedger.Testing.TestLedger;
 
 namespace AssetLedger.Core.Tests.Accounts;
 

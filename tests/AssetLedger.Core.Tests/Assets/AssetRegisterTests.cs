@@ -1,7 +1,7 @@
 using AssetLedger.Core.Assets;
 using AssetLedger.Core.Periods;
 using AssetLedger.Core.Vouchers;
-using static AssetLedger.Core.Tests.Support.TestLedger;
+using static AssetLedger.Testing.TestLedger;
 
 namespace AssetLedger.Core.Tests.Assets;
 

@@ -1,5 +1,5 @@
 using AssetLedger.Core.Vouchers;
-using static AssetLedger.Core.Tests.Support.TestLedger;
+using static AssetLedger.Testing.TestLedger;
 
 namespace AssetLedger.Core.Tests.Periods;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using AssetLedger.Core.Persistence;
-using AssetLedger.Core.Tests.Support;
+using AssetLedger.Testing;
 using Microsoft.Data.Sqlite;
 
 namespace AssetLedger.Core.Tests.Persistence;

@@ -1,6 +1,6 @@
 using System.Data.Common;
 using AssetLedger.Core.Vouchers;
-using static AssetLedger.Core.Tests.Support.TestLedger;
+using static AssetLedger.Testing.TestLedger;
 
 namespace AssetLedger.Core.Tests.Vouchers;
 

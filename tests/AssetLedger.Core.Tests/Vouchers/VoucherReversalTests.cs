@@ -1,4 +1,4 @@
-using static AssetLedger.Core.Tests.Support.TestLedger;
+using static AssetLedger.Testing.TestLedger;
 
 namespace AssetLedger.Core.Tests.Vouchers;
 

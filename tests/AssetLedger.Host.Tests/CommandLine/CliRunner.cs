@@ -1,6 +1,6 @@
 using System.Text;
-using AssetLedger.Core.Tests.Support;
 using AssetLedger.Host.CommandLine;
+using AssetLedger.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Time.Testing;
 

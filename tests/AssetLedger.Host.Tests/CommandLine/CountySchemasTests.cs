@@ -1,5 +1,5 @@
 using AssetLedger.Core.Persistence;
-using AssetLedger.Core.Tests.Support;
+using AssetLedger.Testing;
 using Npgsql;
 
 namespace AssetLedger.Host.Tests.CommandLine;

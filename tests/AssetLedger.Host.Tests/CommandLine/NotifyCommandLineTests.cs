@@ -1,4 +1,3 @@
-using AssetLedger.Rules.Tests.Support;
 using MimeKit;
 
 namespace AssetLedger.Host.Tests.CommandLine;

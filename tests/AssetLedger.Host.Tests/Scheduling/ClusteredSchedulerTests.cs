@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
-using AssetLedger.Core.Tests.Support;
 using AssetLedger.Host.Scheduling;
 using AssetLedger.Rules.Notifications;
+using AssetLedger.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;

@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
-using AssetLedger.Core.Tests.Support;
 using AssetLedger.Host.Tests.CommandLine;
 using AssetLedger.Host.Web;
+using AssetLedger.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;

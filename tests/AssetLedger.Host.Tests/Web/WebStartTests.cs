@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text.Json;
-using AssetLedger.Core.Tests.Support;
 using AssetLedger.Host.Tests.CommandLine;
 using AssetLedger.Host.Web;
+using AssetLedger.Testing;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;

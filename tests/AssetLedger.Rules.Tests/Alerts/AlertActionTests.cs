@@ -1,5 +1,5 @@
-using AssetLedger.Core.Tests.Support;
 using AssetLedger.Rules.Alerts;
+using AssetLedger.Testing;
 
 namespace AssetLedger.Rules.Tests.Alerts;
 

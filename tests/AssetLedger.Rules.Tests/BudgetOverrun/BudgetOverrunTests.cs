@@ -3,7 +3,7 @@ using AssetLedger.Rules.Alerts;
 using AssetLedger.Rules.BudgetOverrun;
 using AssetLedger.Rules.Budgets;
 using AssetLedger.Rules.Tests.Support;
-using static AssetLedger.Core.Tests.Support.TestLedger;
+using static AssetLedger.Testing.TestLedger;
 
 namespace AssetLedger.Rules.Tests.BudgetOverrun;
 

@@ -1,5 +1,5 @@
 using AssetLedger.Rules.Alerts;
-using static AssetLedger.Core.Tests.Support.TestLedger;
+using static AssetLedger.Testing.TestLedger;
 
 namespace AssetLedger.Rules.Tests.Budgets;
 

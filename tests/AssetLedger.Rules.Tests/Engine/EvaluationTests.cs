@@ -2,7 +2,7 @@ using AssetLedger.Core.Assets;
 using AssetLedger.Core.Vouchers;
 using AssetLedger.Rules.Alerts;
 using AssetLedger.Rules.Engine;
-using static AssetLedger.Core.Tests.Support.TestLedger;
+using static AssetLedger.Testing.TestLedger;
 
 namespace AssetLedger.Rules.Tests.Engine;
 

@@ -1,5 +1,5 @@
-using AssetLedger.Core.Tests.Support;
 using AssetLedger.Rules.Settings;
+using AssetLedger.Testing;
 
 namespace AssetLedger.Rules.Tests.Settings;
 

@@ -4,7 +4,7 @@ using AssetLedger.Rules.Alerts;
 using AssetLedger.Rules.Engine;
 using AssetLedger.Rules.SplitPayment;
 using AssetLedger.Rules.Tests.Support;
-using static AssetLedger.Core.Tests.Support.TestLedger;
+using static AssetLedger.Testing.TestLedger;
 
 namespace AssetLedger.Rules.Tests.SplitPayment;
 
