@@ -77,9 +77,8 @@ public sealed class LedgerScan
         return result.Where(d => !d.Item2.SameAs(d.Item3)).ToList();
     }
 
-    /// <summary>A <c>WHERE</c> condition on <paramref name="column"/> for the books in scope (empty for every book).</summary>
-    public string BookFilter(string column, string keyword = "WHERE") =>
-        All ? string.Empty : $"{keyword} {column} IN ({string.Join(",", Scope.Select(b => b.Book.Id).DefaultIfEmpty(-1))})";
+    /// <summary>The books in scope for the queries (null: every book).</summary>
+    public IReadOnlyList<int>? BookIds => All ? null : Scope.Select(b => b.Book.Id).ToList();
 }
 
 /// <summary>
@@ -92,9 +91,9 @@ internal sealed class LedgerScanner(DbConnection connection, string? connectionS
     public async Task<LedgerScan> ReadAsync(IReadOnlyList<BookRef> scope, bool all, IReadOnlyDictionary<int, BookChart> charts, CancellationToken ct)
     {
         var names = scope.ToDictionary(b => b.Book.Id, b => b.Organization.Code);
-        var bookList = string.Join(",", scope.Select(b => b.Book.Id).DefaultIfEmpty(-1));
+        var filter = all ? null : scope.Select(b => b.Book.Id).ToList();
         long lastPosting = 0;
-        await QueryAsync(connection, "SELECT COALESCE(MAX(id), 0) FROM postings", r => lastPosting = r.GetInt64(0), ct);
+        await QueryAsync(connection, LedgerSql.LastPostingId, r => lastPosting = r.GetInt64(0), ct);
         var parallel = lastPosting >= parallelThreshold;
         DbConnection OpenReader()
         {
@@ -104,10 +103,7 @@ internal sealed class LedgerScanner(DbConnection connection, string? connectionS
             return own;
         }
 
-        var maintainedSql = $"""
-            SELECT CAST(book_id AS BIGINT) * 1000000 + period, account_id * 4294967296 + counterparty_key, debit, credit, year_end_debit, year_end_credit
-            FROM account_balances {(all ? string.Empty : $"WHERE book_id IN ({bookList})")}
-            """;
+        var maintainedSql = VerificationSql.Maintained(filter);
         var maintainedRead = parallel
             ? Task.Run(() =>
             {
@@ -118,11 +114,7 @@ internal sealed class LedgerScanner(DbConnection connection, string? connectionS
 
         // The vouchers, in id order (packed columns: every column read is a native call per row).
         var vouchers = new List<ScannedVoucher>();
-        BulkQuery.Run(connection, $"""
-            SELECT id, CAST(book_id AS BIGINT) * 1000000 + period, number, first_posting_id, line_count,
-                   COALESCE(reverses_voucher_id, 0) * 2 + CASE WHEN kind = '{nameof(VoucherKind.YearEndClose)}' THEN 1 ELSE 0 END
-            FROM vouchers {(all ? string.Empty : $"WHERE book_id IN ({bookList})")} ORDER BY id
-            """, [], r =>
+        BulkQuery.Run(connection, VerificationSql.Vouchers(filter), [], r =>
             {
                 var bookPeriod = r.Number(1);
                 var packed = r.Number(5);
@@ -134,11 +126,11 @@ internal sealed class LedgerScanner(DbConnection connection, string? connectionS
         var interesting = vouchers.Where(v => v.Reverses is not null).SelectMany(v => new[] { v.Id, v.Reverses!.Value }).ToHashSet();
         var slices = Slice(vouchers, parallel ? Math.Clamp(Environment.ProcessorCount, 1, 4) : 1);
         var scans = slices.Count == 1
-            ? [Scan(connection, PostingSql(all, bookList), slices[0], interesting, names, native)]
+            ? [Scan(connection, VerificationSql.Postings(filter), slices[0], interesting, names, native)]
             : await Task.WhenAll(slices.Select(slice => Task.Run(() =>
             {
                 using var own = OpenReader();
-                return Scan(own, PostingSql(all, bookList), slice, interesting, names, native);
+                return Scan(own, VerificationSql.Postings(filter), slice, interesting, names, native);
             }, ct)));
         var recomputed = new Dictionary<BalanceKey, BalanceSums>();
         var captured = new Dictionary<long, List<ScannedLine>>();
@@ -165,12 +157,7 @@ internal sealed class LedgerScanner(DbConnection connection, string? connectionS
         }
 
         // Opening balances belong to the recomputation too.
-        await QueryAsync(connection, $"""
-            SELECT s.book_id, l.account_id, COALESCE(l.counterparty_id, 0), s.year, SUM(l.debit), SUM(l.credit)
-            FROM opening_balance_lines l JOIN opening_balance_sets s ON s.id = l.set_id
-            {(all ? string.Empty : $"WHERE s.book_id IN ({bookList})")}
-            GROUP BY s.book_id, l.account_id, l.counterparty_id, s.year
-            """, r =>
+        await QueryAsync(connection, VerificationSql.OpeningBalances(filter), r =>
             {
                 var s = Get(recomputed, new BalanceKey(r.GetInt32(0), r.GetInt32(1), r.GetInt32(2), AccountingPeriod.OpeningOf(r.GetInt32(3)).Key));
                 s.Debit += r.GetInt64(4);
@@ -209,18 +196,6 @@ internal sealed class LedgerScanner(DbConnection connection, string? connectionS
         slices.Add(new ScanSlice(vouchers.GetRange(start, vouchers.Count - start), slices.Count == 0 ? long.MinValue : vouchers[start].FirstPosting, long.MaxValue));
         return slices;
     }
-
-    /// <summary>Account and counterparty travel as one integer: every column read costs a native call per row.</summary>
-    private static string PostingSql(bool all, string bookList) => all
-        ? """
-          SELECT id, voucher_id, account_id * 4294967296 + COALESCE(counterparty_id, 0), debit, credit FROM postings
-          WHERE id >= @from AND id < @to ORDER BY id
-          """
-        : $"""
-          SELECT p.id, p.voucher_id, p.account_id * 4294967296 + COALESCE(p.counterparty_id, 0), p.debit, p.credit
-          FROM vouchers v JOIN postings p ON p.id >= v.first_posting_id AND p.id < v.first_posting_id + v.line_count
-          WHERE v.book_id IN ({bookList}) AND p.id >= @from AND p.id < @to ORDER BY p.id
-          """;
 
     /// <summary>
     /// Walks a range of the posting log beside its vouchers (both in id order): every posting must lie in the line

@@ -25,13 +25,7 @@ public static class VoucherLookup
         try
         {
             List<LoggedLine>? lines = null;
-            BulkQuery.Run(connection, """
-                SELECT v.id, v.period, v.number, v.date, v.resolution, v.reverses_voucher_id,
-                       p.account_id, p.counterparty_id, p.debit, p.credit, p.summary
-                FROM vouchers v JOIN postings p ON p.id >= v.first_posting_id AND p.id < v.first_posting_id + v.line_count
-                WHERE v.book_id = @book AND v.id > @after AND v.id <= @through AND v.date >= @from AND v.date <= @to
-                ORDER BY v.period, v.number, p.id
-                """, [(long)range.BookId, range.AfterId, range.ThroughId, range.From, range.To], r =>
+            BulkQuery.Run(connection, LedgerSql.PostedVouchers, [(long)range.BookId, range.AfterId, range.ThroughId, range.From, range.To], r =>
                 {
                     var id = r.Number(0);
                     if (result.Count == 0 || result[^1].Id != id)

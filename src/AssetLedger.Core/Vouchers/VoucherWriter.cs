@@ -67,56 +67,29 @@ internal sealed class VoucherWriter : IAsyncDisposable
         now = LedgerClock.UtcNow(time);
 
         // The two statements that run once per voucher and once per line: positional, through BulkInsert.
-        insertVoucher = BulkInsert.Prepare(connection, transaction, """
-            INSERT INTO vouchers (id, book_id, period, number, date, kind, idempotency_key, attachment_count,
-                                  resolution, preparer, reverses_voucher_id, first_posting_id, line_count, posted_at_utc)
-            VALUES (@id, @book, @period, @number, @date, @kind, @key, @attachments, @resolution, @preparer, @reverses,
-                    @first_posting, @lines, @at)
-            ON CONFLICT (book_id, idempotency_key) DO NOTHING
-            """, nativeInserts);
-        insertPosting = BulkInsert.PrepareAppend(connection, transaction, """
-            INSERT INTO postings (id, voucher_id, line_no, account_id, counterparty_id, debit, credit, summary)
-            VALUES (@id, @voucher, @line, @account, @counterparty, @debit, @credit, @summary)
-            """, nativeInserts);
+        insertVoucher = BulkInsert.Prepare(connection, transaction, LedgerSql.InsertVoucher, nativeInserts);
+        insertPosting = BulkInsert.PrepareAppend(connection, transaction, LedgerSql.AppendPosting, nativeInserts);
         insertVoucher.Set(1, bookId);
         insertVoucher.Set(13, now);
-        insertAudit = Prepare(transaction, """
-            INSERT INTO audit_log (at_utc, actor, action, book_id, subject, before, after, reason)
-            VALUES (@at, @actor, @action, @book, @subject, NULL, @after, NULL)
-            """,
+        insertAudit = Prepare(transaction, LedgerSql.InsertVoucherAudit,
             ("@at", DbType.DateTimeOffset), ("@actor", DbType.String), ("@action", DbType.String), ("@book", DbType.Int32),
             ("@subject", DbType.String), ("@after", DbType.String));
-        findByKey = Prepare(transaction, """
-            SELECT id, period, number, date, kind, resolution, attachment_count, reverses_voucher_id, first_posting_id, line_count
-            FROM vouchers WHERE book_id = @book AND idempotency_key = @key
-            """,
+        findByKey = Prepare(transaction, LedgerSql.VoucherByKey,
             ("@book", DbType.Int32), ("@key", DbType.String));
-        linesOf = Prepare(transaction, """
-            SELECT p.account_id, c.name, p.debit, p.credit, p.summary
-            FROM postings p LEFT JOIN counterparties c ON c.id = p.counterparty_id
-            WHERE p.id >= @first AND p.id < @end ORDER BY p.id
-            """,
+        linesOf = Prepare(transaction, LedgerSql.LinesOfVoucher,
             ("@first", DbType.Int64), ("@end", DbType.Int64));
         maxNumber = Prepare(transaction,
-            "SELECT COALESCE(MAX(number), 0) FROM vouchers WHERE book_id = @book AND period = @period",
+            LedgerSql.LastNumber,
             ("@book", DbType.Int32), ("@period", DbType.Int32));
-        maxVoucherId = Prepare(transaction, "SELECT COALESCE(MAX(id), 0) FROM vouchers");
-        maxPostingId = Prepare(transaction, "SELECT COALESCE(MAX(id), 0) FROM postings");
+        maxVoucherId = Prepare(transaction, LedgerSql.LastVoucherId);
+        maxPostingId = Prepare(transaction, LedgerSql.LastPostingId);
         findCounterparty = Prepare(transaction,
-            "SELECT id FROM counterparties WHERE book_id = @book AND name = @name",
+            LedgerSql.CounterpartyByName,
             ("@book", DbType.Int32), ("@name", DbType.String));
         insertCounterparty = Prepare(transaction,
-            "INSERT INTO counterparties (book_id, name) VALUES (@book, @name) RETURNING id",
+            LedgerSql.InsertCounterparty,
             ("@book", DbType.Int32), ("@name", DbType.String));
-        upsertBalance = Prepare(transaction, """
-            INSERT INTO account_balances (book_id, account_id, counterparty_key, period, debit, credit, year_end_debit, year_end_credit)
-            VALUES (@book, @account, @counterparty, @period, @debit, @credit, @ye_debit, @ye_credit)
-            ON CONFLICT (book_id, account_id, counterparty_key, period) DO UPDATE SET
-                debit = account_balances.debit + excluded.debit,
-                credit = account_balances.credit + excluded.credit,
-                year_end_debit = account_balances.year_end_debit + excluded.year_end_debit,
-                year_end_credit = account_balances.year_end_credit + excluded.year_end_credit
-            """,
+        upsertBalance = Prepare(transaction, LedgerSql.AddToBalance,
             ("@book", DbType.Int32), ("@account", DbType.Int32), ("@counterparty", DbType.Int32), ("@period", DbType.Int32),
             ("@debit", DbType.Int64), ("@credit", DbType.Int64), ("@ye_debit", DbType.Int64), ("@ye_credit", DbType.Int64));
 

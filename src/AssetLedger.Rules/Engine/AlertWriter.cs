@@ -27,16 +27,8 @@ public sealed class AlertWriter(RulesDbContext rules, Actor actor)
         var raised = new List<Alert>();
         var resolved = 0;
         var connection = rules.Database.GetDbConnection();
-        using var insertAlert = BulkInsert.PrepareReturningId(connection, tx, """
-            INSERT INTO alerts (book_id, rule_id, severity, subject_key, "window", amount, occurred_on, parameters, evidence, explanation, raised_at_utc, state)
-            VALUES (@book_id, @rule_id, @severity, @subject_key, @window, @amount, @occurred_on, @parameters, @evidence, @explanation, @raised_at_utc, @state)
-            ON CONFLICT (book_id, rule_id, subject_key, "window") DO NOTHING
-            """);
-        using var insertPayment = BulkInsert.Prepare(connection, tx, """
-            INSERT INTO payment_index (voucher_id, book_id, counterparty_id, date, amount, number)
-            VALUES (@voucher_id, @book_id, @counterparty_id, @date, @amount, @number)
-            ON CONFLICT (voucher_id) DO NOTHING
-            """);
+        using var insertAlert = BulkInsert.PrepareReturningId(connection, tx, RulesSql.InsertAlert);
+        using var insertPayment = BulkInsert.Prepare(connection, tx, RulesSql.IndexPayment);
         using var outbox = new NotificationOutbox(await rules.Subscribers.AsNoTracking().ToListAsync(ct), connection, tx);
         foreach (var w in work)
         {

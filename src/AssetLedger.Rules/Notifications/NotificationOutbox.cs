@@ -1,6 +1,7 @@
 using System.Data.Common;
 using AssetLedger.Core.Persistence;
 using AssetLedger.Rules.Alerts;
+using AssetLedger.Rules.Persistence;
 
 namespace AssetLedger.Rules.Notifications;
 
@@ -17,11 +18,7 @@ internal sealed class NotificationOutbox : IDisposable
     public NotificationOutbox(IEnumerable<Subscriber> subscribers, DbConnection connection, DbTransaction transaction)
     {
         byOrganization = subscribers.ToLookup(s => s.OrganizationId);
-        insert = BulkInsert.Prepare(connection, transaction, """
-            INSERT INTO notifications (email, alert_id, immediate, created_at_utc)
-            VALUES (@email, @alert_id, @immediate, @created_at_utc)
-            ON CONFLICT (email, alert_id) DO NOTHING
-            """);
+        insert = BulkInsert.Prepare(connection, transaction, RulesSql.QueueNotification);
     }
 
     /// <param name="chain">The alert's organization and those above it.</param>

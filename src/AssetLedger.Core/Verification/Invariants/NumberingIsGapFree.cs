@@ -1,5 +1,6 @@
 using AssetLedger.Core.Common;
 using AssetLedger.Core.Periods;
+using AssetLedger.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace AssetLedger.Core.Verification.Invariants;
@@ -10,11 +11,7 @@ public sealed class NumberingIsGapFree : ILedgerInvariant
     public async Task<IReadOnlyList<LedgerError>> CheckAsync(InvariantContext context, CancellationToken ct)
     {
         var findings = new List<LedgerError>();
-        await LedgerScanner.QueryAsync(context.Db.Database.GetDbConnection(), $"""
-            SELECT book_id, period, COUNT(*), MIN(number), MAX(number) FROM vouchers
-            {context.Scan.BookFilter("book_id")}
-            GROUP BY book_id, period HAVING MIN(number) <> 1 OR MAX(number) <> COUNT(*)
-            """, r => findings.Add(new LedgerError("verify.numbering_gap",
+        await LedgerScanner.QueryAsync(context.Db.Database.GetDbConnection(), VerificationSql.NumberingGaps(context.Scan.BookIds), r => findings.Add(new LedgerError("verify.numbering_gap",
                 $"{context.Scan.Names.GetValueOrDefault(r.GetInt32(0))} {AccountingPeriod.FromKey(r.GetInt32(1))}: {r.GetInt64(2)} vouchers numbered {r.GetInt64(3)}…{r.GetInt64(4)}")), ct);
         return findings;
     }
