@@ -28,6 +28,9 @@ public sealed record SourcedDraft(VoucherDraft? Draft, string Location, IReadOnl
     public static SourcedDraft Of(VoucherDraft draft, string location, IReadOnlyList<int>? fileLines = null, string? sheet = null) =>
         new(draft, location, [], fileLines, sheet);
 
+    /// <summary>Where the voucher as a whole is: in a file, its lines and its key (<c>lines 6-7 (voucher C)</c>); otherwise the location given.</summary>
+    public string VoucherLocation => FileLines is null ? Location : $"{Location} (voucher {Draft?.Key})";
+
     /// <summary>Where line <paramref name="index"/> (0-based) of the voucher is.</summary>
     public string LineLocation(int index) =>
         FileLines is { } lines && index < lines.Count ? Import.CsvRow.Span(Sheet, lines[index], lines[index]) : $"{Location}, line {index + 1}";

@@ -72,13 +72,13 @@ public sealed class VoucherPosting(LedgerDbContext db, Actor actor, TimeProvider
             var draft = item.Draft!;
             if (!validated.Succeeded)
             {
-                validated.Errors.ToList().ForEach(e => Fail(e.Location is null ? e.At($"{item.Location} (voucher {draft.Key})") : e));
+                validated.Errors.ToList().ForEach(e => Fail(e.Location is null ? e.At(item.VoucherLocation) : e));
                 return;
             }
 
             if (guard.Check(draft.Date) is { } periodError)
             {
-                Fail(periodError.At($"{item.Location} (voucher {draft.Key})"));
+                Fail(periodError.At(item.VoucherLocation));
                 return;
             }
 
