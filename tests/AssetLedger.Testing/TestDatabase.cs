@@ -149,7 +149,16 @@ public sealed class TestDatabase : IAsyncDisposable, IDisposable
             admin.Open();
             using var command = admin.CreateCommand();
             command.CommandText = $"DROP DATABASE IF EXISTS {postgreSqlName} WITH (FORCE)";
-            command.ExecuteNonQuery();
+            try
+            {
+                command.ExecuteNonQuery();
+            }
+            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.ObjectInUse)
+            {
+                // A backend the test role may not end (an autovacuum worker) still works in the database: it is
+                // left for the server's owner, named as a test's; the test's outcome is not the clean-up's.
+                Console.Error.WriteLine($"test database {postgreSqlName} left behind: {e.MessageText}");
+            }
         }
     }
 }
