@@ -246,6 +246,32 @@ public sealed class ApiTests : LiveServer
     }
 
     [Fact]
+    public async Task Every_answer_of_the_API_is_described_in_the_OpenAPI_document_by_a_named_schema()
+    {
+        using var http = As(null);
+
+        using var document = JsonDocument.Parse(await http.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)));
+
+        var schemas = document.RootElement.GetProperty("components").GetProperty("schemas").EnumerateObject().Select(s => s.Name).ToList();
+        var undescribed = new List<string>();
+        foreach (var path in document.RootElement.GetProperty("paths").EnumerateObject().Where(p => p.Name.StartsWith("/api", StringComparison.Ordinal) && p.Name != "/api/reports/{kind}"))
+        {
+            foreach (var operation in path.Value.EnumerateObject())
+            {
+                var answers = operation.Value.GetProperty("responses").EnumerateObject().Where(r => r.Name.StartsWith('2')).ToList();
+                if (answers.Count == 0 || answers.Any(r => !r.Value.TryGetProperty("content", out _)))
+                {
+                    undescribed.Add($"{operation.Name} {path.Name}");
+                }
+            }
+        }
+
+        undescribed.Should().BeEmpty("every answer is a typed result with its schema");
+        schemas.Should().Contain(["AlertJson", "VoucherJson", "PostedVoucherJson", "ContractJson", "RuleJson", "OrganizationJson"])
+            .And.NotContain(s => s.StartsWith("AnonymousType", StringComparison.Ordinal), "each answer's shape has a name");
+    }
+
+    [Fact]
     public async Task No_endpoint_answers_any_malformed_request_with_a_500()
     {
         using var admin = As("admin");

@@ -5,6 +5,7 @@ using AssetLedger.Core.Organizations;
 using AssetLedger.Host.Accounts;
 using AssetLedger.Host.Web.Access;
 using AssetLedger.Rules.Alerts;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AssetLedger.Host.Web.Api;
 
@@ -13,7 +14,7 @@ public static partial class ApiEndpoints
     /// <summary>Alerts of an organization, and their handling by the township's supervisor.</summary>
     private static void MapAlerts(RouteGroupBuilder api)
     {
-        api.MapGet("/alerts", async (string org, string? state, AlertService alerts, CancellationToken ct) =>
+        api.MapGet("/alerts", async Task<Results<Ok<List<AlertSummaryJson>>, ProblemHttpResult>> (string org, string? state, AlertService alerts, CancellationToken ct) =>
         {
             AlertState? s = null;
             if (state is not null)
@@ -28,16 +29,13 @@ public static partial class ApiEndpoints
 
             var list = await alerts.ListAsync(org, s, ct);
             return list.Succeeded
-                ? Results.Ok(list.Value.Select(a => new
-                {
-                    id = a.Id, rule = a.RuleId, severity = a.Severity.ToString().ToLowerInvariant(), state = a.State.ToString().ToLowerInvariant(),
-                    amount = Money.FromFen(a.Amount).Yuan, occurredOn = a.OccurredOn, explanation = a.Explanation,
-                }))
+                ? TypedResults.Ok(list.Value.Select(a => new AlertSummaryJson(
+                    a.Id, a.RuleId, a.Severity.ToString().ToLowerInvariant(), a.State.ToString().ToLowerInvariant(), Money.FromFen(a.Amount).Yuan, a.OccurredOn, a.Explanation)).ToList())
                 : Problem(400, list.Errors);
         }).Requires(AccessScope.Action.Read, OrgSource.Query, "org");
 
         // An alert outside what the user may read is answered as missing, as a voucher is.
-        api.MapGet("/alerts/{id:long}", async (long id, AlertService alerts, CancellationToken ct) =>
+        api.MapGet("/alerts/{id:long}", async Task<Results<Ok<AlertJson>, ProblemHttpResult>> (long id, AlertService alerts, CancellationToken ct) =>
         {
             var found = await alerts.FindAsync(id, ct);
             if (found is null)
@@ -46,21 +44,32 @@ public static partial class ApiEndpoints
             }
 
             var a = found.Alert;
-            return Results.Ok(new
-            {
-                id = a.Id, rule = a.RuleId, severity = a.Severity.ToString().ToLowerInvariant(), state = a.State.ToString().ToLowerInvariant(),
-                amount = Money.FromFen(a.Amount).Yuan, occurredOn = a.OccurredOn, raisedAt = a.RaisedAtUtc, explanation = a.Explanation,
-                parameters = JsonNode.Parse(a.Parameters), evidence = JsonNode.Parse(a.Evidence),
-                history = found.History.Select(t => new { from = t.From.ToString().ToLowerInvariant(), to = t.To.ToString().ToLowerInvariant(), actor = t.Actor, at = t.AtUtc, comment = t.Comment }),
-            });
+            return TypedResults.Ok(new AlertJson(
+                a.Id, a.RuleId, a.Severity.ToString().ToLowerInvariant(), a.State.ToString().ToLowerInvariant(), Money.FromFen(a.Amount).Yuan, a.OccurredOn, a.RaisedAtUtc,
+                a.Explanation, JsonNode.Parse(a.Parameters), JsonNode.Parse(a.Evidence),
+                found.History.Select(t => new AlertStepJson(t.From.ToString().ToLowerInvariant(), t.To.ToString().ToLowerInvariant(), t.Actor, t.AtUtc, t.Comment)).ToList()));
         }).Requires(AccessScope.Action.Read, OrgSource.Alert, "id");
 
-        api.MapPost("/alerts/{id:long}/{action}", async (long id, string action, AlertActionRequest body, AlertService alerts, CancellationToken ct) =>
+        api.MapPost("/alerts/{id:long}/{action}", async Task<Results<Ok<AlertStateJson>, ProblemHttpResult>> (long id, string action, AlertActionRequest body, AlertService alerts, CancellationToken ct) =>
         {
             var moved = await alerts.ActAsync(id, action, body.Comment, ct);
             return moved.Succeeded
-                ? Results.Ok(new { id, state = moved.Value.State.ToString().ToLowerInvariant() })
+                ? TypedResults.Ok(new AlertStateJson(id, moved.Value.State.ToString().ToLowerInvariant()))
                 : Problem(moved.Errors is [{ Code: AlertAction.UnknownCode }] ? 404 : 400, moved.Errors);
         }).Requires(AccessScope.Action.Supervise, OrgSource.Alert, "id");
     }
 }
+
+/// <summary>An alert in a list: its rule, severity and state, the amount it is about (元), the day, the explanation.</summary>
+public sealed record AlertSummaryJson(long Id, string Rule, string Severity, string State, decimal Amount, DateOnly OccurredOn, string Explanation);
+
+/// <summary>One alert with the parameters it was raised with, its evidence and its history.</summary>
+public sealed record AlertJson(
+    long Id, string Rule, string Severity, string State, decimal Amount, DateOnly OccurredOn, DateTime RaisedAt, string Explanation,
+    JsonNode? Parameters, JsonNode? Evidence, IReadOnlyList<AlertStepJson> History);
+
+/// <summary>A step of an alert's handling.</summary>
+public sealed record AlertStepJson(string From, string To, string Actor, DateTime At, string Comment);
+
+/// <summary>Where an alert stands after an action.</summary>
+public sealed record AlertStateJson(long Id, string State);

@@ -3,6 +3,7 @@ using AssetLedger.Core.Organizations;
 using AssetLedger.Host.Accounts;
 using AssetLedger.Host.Imports;
 using AssetLedger.Host.Web.Access;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AssetLedger.Host.Web.Api;
 
@@ -14,13 +15,14 @@ public static partial class ApiEndpoints
     /// </summary>
     private static void MapImports(RouteGroupBuilder api)
     {
-        api.MapPost("/imports/{kind}", async (string kind, string org, int? year, IFormFile file, IServiceProvider services, CancellationToken ct) =>
+        // What an import answers depends on its kind (cards, resources, contracts, vouchers… imported and unchanged).
+        api.MapPost("/imports/{kind}", async Task<Results<Ok<object>, ProblemHttpResult>> (string kind, string org, int? year, IFormFile file, IServiceProvider services, CancellationToken ct) =>
         {
             await using var stream = new MemoryStream();
             await file.CopyToAsync(stream, ct);
             stream.Position = 0;
             var result = await ImportRunner.RunAsync(services, kind, org, year, stream, ct);
-            return result.Succeeded ? Results.Ok(result.Value.Json) : Problem(result.Errors is [{ Code: "import.unknown" }] ? 404 : 400, result.Errors);
+            return result.Succeeded ? TypedResults.Ok(result.Value.Json) : Problem(result.Errors is [{ Code: "import.unknown" }] ? 404 : 400, result.Errors);
         }).Requires(AccessScope.Action.Post, OrgSource.Query, "org").DisableAntiforgery(); // the group's filter checks a cookie request's token from its header
     }
 }

@@ -5,6 +5,7 @@ using AssetLedger.Core.Statements;
 using AssetLedger.Host.Accounts;
 using AssetLedger.Host.Reports;
 using AssetLedger.Host.Web.Access;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AssetLedger.Host.Web.Api;
 
@@ -13,7 +14,8 @@ public static partial class ApiEndpoints
     /// <summary>Every report of the catalog as JSON (the command line's) or an .xlsx download (the command line's workbook: a roll-up with a sheet per village).</summary>
     private static void MapReports(RouteGroupBuilder api)
     {
-        api.MapGet("/reports/{kind}", async (string kind, string org, string period, string? format, string? account,
+        // The JSON is the report's own (the command line's --format json); the workbook is the .xlsx download.
+        api.MapGet("/reports/{kind}", async Task<Results<ContentHttpResult, FileContentHttpResult, ProblemHttpResult>> (string kind, string org, string period, string? format, string? account,
             ReportCatalog catalog, Core.Audit.Actor actor, TimeProvider time, CancellationToken ct) =>
         {
             if (ParsePeriod(period, out var month) is { } badPeriod)
@@ -36,12 +38,12 @@ public static partial class ApiEndpoints
             {
                 var workbook = new MemoryStream();
                 report.Value.WriteWorkbook(new WorkbookMaker(actor.Name, LedgerClock.Today(time)), workbook);
-                return Results.File(workbook.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", report.Value.FileName);
+                return TypedResults.File(workbook.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", report.Value.FileName);
             }
 
             using var json = new StringWriter();
             report.Value.Write(ReportFormat.Json, json);
-            return Results.Text(json.ToString(), "application/json");
+            return TypedResults.Text(json.ToString(), "application/json");
         }).Requires(AccessScope.Action.Read, OrgSource.Query, "org");
     }
 }

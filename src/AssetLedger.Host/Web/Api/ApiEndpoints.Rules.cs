@@ -7,6 +7,7 @@ using AssetLedger.Host.Web.Access;
 using AssetLedger.Rules.Engine;
 using AssetLedger.Rules.Notifications;
 using AssetLedger.Rules.Settings;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AssetLedger.Host.Web.Api;
 
@@ -16,11 +17,9 @@ public static partial class ApiEndpoints
     private static void MapRules(RouteGroupBuilder api)
     {
         api.MapGet("/rules", async (string org, RuleSettings settings, CancellationToken ct) =>
-            Answer(await settings.InForceForAsync(org, ct), rules => rules.Select(r => new
-            {
-                id = r.Rule.Id, name = r.Rule.Name, description = r.Rule.Description, trigger = r.Rule.Trigger == RuleTrigger.Calendar ? "daily" : "new-entries",
-                parameters = r.Parameters.Select(p => new { name = p.Name, value = p.Value, @default = p.Default, setBy = p.SetBy }),
-            }))).Requires(AccessScope.Action.Read, OrgSource.Query, "org");
+            Answer(await settings.InForceForAsync(org, ct), rules => rules.Select(r => new RuleJson(
+                r.Rule.Id, r.Rule.Name, r.Rule.Description, r.Rule.Trigger == RuleTrigger.Calendar ? "daily" : "new-entries",
+                r.Parameters.Select(p => new RuleParameterJson(p.Name, p.Value, p.Default, p.SetBy)).ToList())).ToList())).Requires(AccessScope.Action.Read, OrgSource.Query, "org");
 
         api.MapPost("/rules/settings", async (RuleSettingRequest body, RuleSettings settings, CancellationToken ct) =>
         {
@@ -31,7 +30,7 @@ public static partial class ApiEndpoints
             }
 
             return Answer(await settings.SetAsync(body.Org, body.Rule ?? string.Empty, body.Parameter ?? string.Empty, value.Value, body.Reason ?? string.Empty, ct),
-                s => new { org = body.Org, rule = s.RuleId, parameter = s.Parameter, value = s.Value, reason = s.Reason });
+                s => new RuleSettingJson(body.Org, s.RuleId, s.Parameter, s.Value, s.Reason));
         }).Requires(AccessScope.Action.Supervise, OrgSource.Body, "org");
 
         api.MapPost("/rules/backtest", async (BacktestRequest body, RuleBacktest backtests, CancellationToken ct) =>
@@ -43,31 +42,41 @@ public static partial class ApiEndpoints
             errors.AddRange(proposed.Errors);
             return errors.Count > 0
                 ? Problem(400, errors)
-                : Answer(await backtests.RunAsync(body.Org, body.Rule ?? string.Empty, from, to, proposed.Value, ct), findings => findings.Select(f => new
-                {
-                    org = f.OrgCode, rule = f.Finding.RuleId, severity = f.Finding.Severity.ToString().ToLowerInvariant(), occurredOn = f.Finding.OccurredOn,
-                    amount = Money.FromFen(f.Finding.Amount).Yuan, explanation = f.Finding.Explanation,
-                }));
+                : Answer(await backtests.RunAsync(body.Org, body.Rule ?? string.Empty, from, to, proposed.Value, ct), findings => findings.Select(f => new BacktestFindingJson(
+                    f.OrgCode, f.Finding.RuleId, f.Finding.Severity.ToString().ToLowerInvariant(), f.Finding.OccurredOn, Money.FromFen(f.Finding.Amount).Yuan, f.Finding.Explanation)).ToList());
         }).Requires(AccessScope.Action.Read, OrgSource.Body, "org");
 
         api.MapGet("/subscribers", async (ClaimsPrincipal user, AccessScope scope, SubscriberService subscribers, CancellationToken ct) =>
         {
             var readable = (await scope.ReadableAsync(user, ct)).Select(o => o.Code).ToHashSet(StringComparer.Ordinal);
-            return Results.Ok((await subscribers.ListAsync(ct)).Where(s => readable.Contains(s.ScopeCode)).Select(SubscriberJson));
+            return TypedResults.Ok((await subscribers.ListAsync(ct)).Where(s => readable.Contains(s.ScopeCode)).Select(SubscriberJson));
         }).ForSignedIn();
 
-        api.MapPost("/subscribers", async (SubscriberRequest body, BookDirectory books, SubscriberService subscribers, CancellationToken ct) =>
+        api.MapPost("/subscribers", async Task<Results<Ok<SubscriberJson>, ProblemHttpResult>> (SubscriberRequest body, BookDirectory books, SubscriberService subscribers, CancellationToken ct) =>
         {
             var added = await subscribers.AddAsync(body.Email ?? string.Empty, body.Scope, body.Name, body.Rules, body.MinSeverity, ct);
             return added.Succeeded
-                ? Results.Ok(SubscriberJson(new SubscriberView(added.Value, body.Scope, (await books.FindOrganizationAsync(body.Scope, ct)).Value.Name)))
+                ? TypedResults.Ok(SubscriberJson(new SubscriberView(added.Value, body.Scope, (await books.FindOrganizationAsync(body.Scope, ct)).Value.Name)))
                 : Problem(400, added.Errors);
         }).Requires(AccessScope.Action.Supervise, OrgSource.Body, "scope");
     }
 
-    private static object SubscriberJson(SubscriberView s) => new
-    {
-        email = s.Subscriber.Email, name = s.Subscriber.Name, scope = s.ScopeCode, scopeName = s.ScopeName,
-        rules = s.Subscriber.Rules?.Split(',', StringSplitOptions.RemoveEmptyEntries), minSeverity = s.Subscriber.MinSeverity.ToString().ToLowerInvariant(),
-    };
+    private static SubscriberJson SubscriberJson(SubscriberView s) => new(
+        s.Subscriber.Email, s.Subscriber.Name, s.ScopeCode, s.ScopeName, s.Subscriber.Rules?.Split(',', StringSplitOptions.RemoveEmptyEntries),
+        s.Subscriber.MinSeverity.ToString().ToLowerInvariant());
 }
+
+/// <summary>An address that receives the alerts of an organization and everything under it (all rules, or those named).</summary>
+public sealed record SubscriberJson(string Email, string? Name, string Scope, string ScopeName, IReadOnlyList<string>? Rules, string MinSeverity);
+
+/// <summary>A rule of the catalog with its parameters as in force for the organization.</summary>
+public sealed record RuleJson(string Id, string Name, string Description, string Trigger, IReadOnlyList<RuleParameterJson> Parameters);
+
+/// <summary>A parameter in force, its default, and the organization whose setting it is (null: the default).</summary>
+public sealed record RuleParameterJson(string Name, decimal Value, decimal Default, string? SetBy);
+
+/// <summary>A parameter just set.</summary>
+public sealed record RuleSettingJson(string Org, string Rule, string Parameter, decimal Value, string Reason);
+
+/// <summary>An alert a backtest would have raised.</summary>
+public sealed record BacktestFindingJson(string Org, string Rule, string Severity, DateOnly OccurredOn, decimal Amount, string Explanation);

@@ -5,6 +5,7 @@ using AssetLedger.Core.Organizations;
 using AssetLedger.Core.Periods;
 using AssetLedger.Host.Accounts;
 using AssetLedger.Host.Web.Access;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace AssetLedger.Host.Web.Api;
@@ -18,6 +19,9 @@ public sealed record VoucherRequest(string Org, string Key, string Date, IReadOn
 public sealed record VoucherLineRequest(string Account, string Summary, string? Debit, string? Credit, string? Counterparty = null);
 
 public sealed record AlertActionRequest(string Comment);
+
+/// <summary>An organization the user may read: county, township, village or group.</summary>
+public sealed record OrganizationJson(string Code, string Name, string Level);
 
 public sealed record ReverseRequest(string Org, string Voucher, string Date) : IForOrganization
 {
@@ -123,7 +127,7 @@ public static partial class ApiEndpoints
     {
         var api = app.MapGroup("/api").AddEndpointFilter(SignInEndpoints.RequireAntiforgery);
         api.MapGet("/orgs", async (ClaimsPrincipal user, AccessScope scope, CancellationToken ct) =>
-            Results.Ok((await scope.ReadableAsync(user, ct)).Select(o => new { code = o.Code, name = o.Name, level = o.Level.ToString().ToLowerInvariant() }))).ForSignedIn();
+            TypedResults.Ok((await scope.ReadableAsync(user, ct)).Select(o => new OrganizationJson(o.Code, o.Name, o.Level.ToString().ToLowerInvariant())).ToList())).ForSignedIn();
         MapAlerts(api);
         MapReports(api);
         MapVouchers(api);
@@ -134,7 +138,7 @@ public static partial class ApiEndpoints
     }
 
     /// <summary>The month a request names, or the 400 that says what is wrong with it.</summary>
-    private static IResult? ParsePeriod(string? text, out AccountingPeriod month)
+    private static ProblemHttpResult? ParsePeriod(string? text, out AccountingPeriod month)
     {
         var parsed = AccountingPeriod.Parse(text);
         month = parsed.Succeeded ? parsed.Value : default;
@@ -158,12 +162,12 @@ public static partial class ApiEndpoints
     }
 
     /// <summary>200 with the shaped value, or <paramref name="failure"/> (400; 404 for a read by path) with every error of the outcome.</summary>
-    private static IResult Answer<T>(Outcome<T> outcome, Func<T, object> shape, int failure = 400) =>
-        outcome.Succeeded ? Results.Ok(shape(outcome.Value)) : Problem(failure, outcome.Errors);
+    private static Results<Ok<TAnswer>, ProblemHttpResult> Answer<T, TAnswer>(Outcome<T> outcome, Func<T, TAnswer> shape, int failure = 400) =>
+        outcome.Succeeded ? TypedResults.Ok(shape(outcome.Value)) : Problem(failure, outcome.Errors);
 
     /// <summary>RFC 7807: a title for the status, the errors as the command line words them, each with its code and place.</summary>
-    public static IResult Problem(int status, IReadOnlyList<LedgerError> errors) =>
-        Results.Problem(new ProblemDetails
+    public static ProblemHttpResult Problem(int status, IReadOnlyList<LedgerError> errors) =>
+        TypedResults.Problem(new ProblemDetails
         {
             Status = status,
             Title = status switch { 400 => "The request was not accepted; nothing was written.", 403 => "Not allowed.", 404 => "Not found.", _ => "Error." },

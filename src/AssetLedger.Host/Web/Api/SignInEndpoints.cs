@@ -2,11 +2,18 @@ using AssetLedger.Core.Common;
 using AssetLedger.Host.Accounts;
 using AssetLedger.Host.Web.Access;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 
 namespace AssetLedger.Host.Web.Api;
 
 public sealed record SignInRequest(string User, string Password);
+
+/// <summary>The anti-forgery token a signed-in browser sends back in the header named here when it changes something.</summary>
+public sealed record AntiforgeryJson(string Header, string? Token);
+
+/// <summary>Who signed in: the user name and the name people know them by.</summary>
+public sealed record SignedInJson(string User, string? Name);
 
 /// <summary>
 /// Browser sign-in: a password sign-in (Identity's SignInManager: lockout after 5 failures for 15 minutes) gives an
@@ -41,22 +48,22 @@ public static class SignInEndpoints
 
     public static void MapSignIn(this RouteGroupBuilder app)
     {
-        app.MapPost("/account/login", async (SignInRequest body, SignInManager<AppUser> signIn) =>
+        app.MapPost("/account/login", async Task<Results<Ok<SignedInJson>, ProblemHttpResult>> (SignInRequest body, SignInManager<AppUser> signIn) =>
         {
             var signedIn = await SignInAsync(signIn, body.User, body.Password);
             return signedIn.Succeeded
-                ? Results.Ok(new { user = signedIn.Value.UserName, name = signedIn.Value.DisplayName })
+                ? TypedResults.Ok(new SignedInJson(signedIn.Value.UserName!, signedIn.Value.DisplayName))
                 : ApiEndpoints.Problem(signedIn.Errors[0].Code == LockedOutCode ? 403 : 401, signedIn.Errors);
         }).Public("signing in is how a user becomes known");
 
         app.MapPost("/account/logout", async (SignInManager<AppUser> signIn) =>
         {
             await signIn.SignOutAsync();
-            return Results.NoContent();
+            return TypedResults.NoContent();
         }).ForSignedIn().AddEndpointFilter(RequireAntiforgery);
 
         app.MapGet("/account/antiforgery", (HttpContext context, IAntiforgery antiforgery) =>
-            Results.Ok(new { header = CsrfHeader, token = antiforgery.GetAndStoreTokens(context).RequestToken })).ForSignedIn();
+            TypedResults.Ok(new AntiforgeryJson(CsrfHeader, antiforgery.GetAndStoreTokens(context).RequestToken))).ForSignedIn();
     }
 
     /// <summary>For a cookie request that changes something: the anti-forgery token must match, or nothing happens.</summary>
