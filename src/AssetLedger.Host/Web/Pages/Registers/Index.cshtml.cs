@@ -81,11 +81,6 @@ public sealed class IndexModel(
             return denied;
         }
 
-        if (!MayPost)
-        {
-            return Forbid();
-        }
-
         Report(await change());
         return await LoadAsync(ct) ?? Page();
     }
