@@ -32,9 +32,9 @@ public sealed class RuleFacts
     public T Get<T>(FactSource<T> source) where T : class =>
         read.TryGetValue(source, out var value) ? (T)value : throw new InvalidOperationException($"the fact source {source.Name} was not read: the rule must declare it in its Sources");
 
-    /// <summary>Facts stated directly — the rules' tests build them this way, a source at a time.</summary>
-    public static RuleFacts Of(DateOnly asOf, IReadOnlyList<VoucherFact>? newVouchers = null, int bookId = 1, string orgCode = "33010101") =>
-        new(bookId, orgCode, asOf, newVouchers ?? [], new Dictionary<IFactSource, object>());
+    /// <summary>Facts stated directly, before any source is read (a rule's pure tests add them a source at a time with <see cref="With{T}"/>).</summary>
+    public static RuleFacts Of(int bookId, string orgCode, DateOnly asOf, IReadOnlyList<VoucherFact> newVouchers) =>
+        new(bookId, orgCode, asOf, newVouchers, new Dictionary<IFactSource, object>());
 
     /// <summary>These facts with <paramref name="value"/> as what <paramref name="source"/> read.</summary>
     public RuleFacts With<T>(FactSource<T> source, T value) where T : class =>

@@ -12,7 +12,7 @@ public static class Given
     public static DateOnly Day(string date) => DateOnly.ParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>The book's facts on <paramref name="asOf"/> with these new vouchers.</summary>
-    public static RuleFacts On(string asOf, params VoucherFact[] vouchers) => RuleFacts.Of(Day(asOf), vouchers);
+    public static RuleFacts On(string asOf, params VoucherFact[] vouchers) => RuleFacts.Of(bookId: 1, orgCode: "V1", Day(asOf), vouchers);
 
     /// <summary>Voucher <paramref name="id"/> dated <paramref name="date"/>, numbered 记-000id in its month.</summary>
     public static VoucherFact Voucher(long id, string date, params LineFact[] lines) =>
