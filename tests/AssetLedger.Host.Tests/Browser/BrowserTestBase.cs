@@ -56,7 +56,7 @@ public abstract class BrowserTestBase : LiveServer
     /// <summary>A fresh browser context (its own cookies) signed in as the user, on the home page.</summary>
     protected async Task<IPage> SignedInAsync(string user)
     {
-        var context = await browser!.NewContextAsync(new() { BaseURL = Server.ToString(), Locale = "zh-CN", AcceptDownloads = true });
+        var context = await browser!.NewContextAsync(new() { BaseURL = Server.ToString(), Locale = "zh-CN", AcceptDownloads = true, ViewportSize = new() { Width = 1366, Height = 768 } });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/signin");
         await page.FillAsync("input[name=UserName]", user);
@@ -78,10 +78,15 @@ public abstract class BrowserTestBase : LiveServer
     }
 
     /// <summary>Saves the page as it looks now: <c>TestResults/screenshots/{test}-{step}.png</c>.</summary>
+    /// <summary>The page as it stands, at a desktop's width (1366 px) and a phone's (390 px): <c>{test}-{step}-1366.png</c>, <c>…-390.png</c>.</summary>
     protected static async Task ShotAsync(IPage page, string test, string step)
     {
         Directory.CreateDirectory(Screenshots);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, $"{test}-{step}.png"), FullPage = true });
+        foreach (var (width, height) in new[] { (390, 844), (1366, 768) })
+        {
+            await page.SetViewportSizeAsync(width, height);
+            await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, $"{test}-{step}-{width}.png"), FullPage = true });
+        }
     }
 }
 
