@@ -2,6 +2,7 @@ using AssetLedger.Core.Accounts;
 using AssetLedger.Core.Assets;
 using AssetLedger.Core.Audit;
 using AssetLedger.Core.Contracts;
+using AssetLedger.Core.Import;
 using AssetLedger.Core.OpeningBalances;
 using AssetLedger.Core.Organizations;
 using AssetLedger.Core.Periods;
@@ -32,6 +33,7 @@ public static class LedgerServiceCollectionExtensions
     private static IServiceCollection AddLedgerServices(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(ImportLimits.Default);
         services.AddScoped<AuditLog>();
         services.AddScoped<BookDirectory>();
         services.AddScoped<OrganizationService>();

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using AssetLedger.Core;
 using AssetLedger.Core.Audit;
+using AssetLedger.Core.Import;
 using AssetLedger.Core.Organizations;
 using AssetLedger.Core.Periods;
 using AssetLedger.Core.Persistence;
@@ -104,7 +105,7 @@ internal static class Phases
         long rows = 0;
         await using (var file = File.OpenRead(Path.Combine(work, "csv", $"{DataGenerator.OrgCode(1)}.csv")))
         {
-            foreach (var d in VoucherCsvReader.Read(file))
+            foreach (var d in VoucherCsvReader.Read(file, ImportLimits.Default))
             {
                 rows += VoucherRules.Validate(d.Draft!, chart, d.LineLocation).Value.Lines.Count;
             }
@@ -134,7 +135,7 @@ internal static class Phases
         var validated = new List<ValidatedVoucher>();
         await using (var file = File.OpenRead(Path.Combine(work, "csv", $"{DataGenerator.OrgCode(1)}.csv")))
         {
-            foreach (var d in VoucherCsvReader.Read(file))
+            foreach (var d in VoucherCsvReader.Read(file, ImportLimits.Default))
             {
                 validated.Add(VoucherRules.Validate(d.Draft!, chart).Value);
             }

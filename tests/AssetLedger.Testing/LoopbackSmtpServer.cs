@@ -31,6 +31,9 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
 
     public IReadOnlyList<Received> Messages => received.ToList();
 
+    /// <summary>Whether EHLO offers AUTH (a server on a port for unauthenticated relay offers none).</summary>
+    public bool OffersAuthentication { get; set; } = true;
+
     /// <summary>How many connections clients opened.</summary>
     public int Sessions => sessions;
 
@@ -121,8 +124,12 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
                 {
                     case "EHLO":
                         await Reply("250-localhost");
-                        await Reply("250-8BITMIME");
-                        await Reply("250 AUTH PLAIN LOGIN");
+                        await Reply(OffersAuthentication ? "250-8BITMIME" : "250 8BITMIME");
+                        if (OffersAuthentication)
+                        {
+                            await Reply("250 AUTH PLAIN LOGIN");
+                        }
+
                         break;
                     case "HELO":
                         await Reply("250 localhost");

@@ -1,3 +1,5 @@
+using AssetLedger.Core.Common;
+
 namespace AssetLedger.Core.Accounts;
 
 /// <summary>
@@ -49,9 +51,11 @@ public sealed class BookChart
 
     /// <summary>
     /// Finds an account by what an accountant typed: its code (<c>11201</c>), its code followed by its name
-    /// (<c>11201 应收款—张三</c>), or its full or own name when that names exactly one account.
+    /// (<c>11201 应收款—张三</c> or <c>11201 张三</c>), or its full or own name when that names exactly one account.
+    /// A name after the code must be that account's (dashes of any width alike): <c>513 银行存款</c> is refused,
+    /// since 513 is 管理费用 — one of the two was typed wrong.
     /// </summary>
-    public Account? Resolve(string text)
+    public Outcome<Account> Lookup(string text)
     {
         var s = text.Trim();
         var codeEnd = 0;
@@ -62,10 +66,26 @@ public sealed class BookChart
 
         if (codeEnd > 0)
         {
-            return Find(s[..codeEnd]);
+            var code = s[..codeEnd];
+            var name = s[codeEnd..].Trim().Trim('-', '_', ':', '：', '　').Trim();
+            if (Find(code) is not { } account)
+            {
+                return Unknown(text);
+            }
+
+            return name.Length == 0 || SameName(name, account.Name) || SameName(name, FullName(account))
+                ? Outcome<Account>.Success(account)
+                : new LedgerError("account.name_mismatch", $"account {code} is {FullName(account)}, not {name}: correct the code or the name");
         }
 
         var matches = Accounts.Where(a => a.Name == s || FullName(a) == s).Take(2).ToList();
-        return matches.Count == 1 ? matches[0] : null;
+        return matches.Count == 1 ? Outcome<Account>.Success(matches[0]) : Unknown(text);
     }
+
+    private static LedgerError Unknown(string text) =>
+        new("account.unknown", $"account '{text}' is not in this book's chart (see the chart with `account list`)");
+
+    private static bool SameName(string typed, string name) => string.Equals(Dashes(typed), Dashes(name), StringComparison.Ordinal);
+
+    private static string Dashes(string text) => text.Replace('-', '—').Replace('－', '—').Replace('–', '—').Replace(" ", string.Empty, StringComparison.Ordinal);
 }

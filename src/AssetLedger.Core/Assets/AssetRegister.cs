@@ -10,7 +10,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AssetLedger.Core.Assets;
 
-public sealed record AssetImportResult(int Registered, int AlreadyRegistered);
+/// <param name="CostShort">How much less the standing cards cost than account 151 holds, after the import (zero when they agree): assets in the books still to be registered.</param>
+/// <param name="DepreciationShort">Likewise for the cards' accumulated depreciation and account 152.</param>
+public sealed record AssetImportResult(int Registered, int AlreadyRegistered, Money CostShort, Money DepreciationShort);
 
 /// <summary>A card with what is derived from its events and depreciation.</summary>
 public sealed record AssetView(FixedAsset Asset, AssetState State);
@@ -20,7 +22,7 @@ public sealed record AssetView(FixedAsset Asset, AssetState State);
 /// through 154 固定资产清理 with its voucher. Every write is one transaction with its audit entry.
 /// </summary>
 public sealed class AssetRegister(
-    LedgerDbContext db, BookDirectory books, VoucherPosting posting, AuditLog audit, Actor actor, TimeProvider time)
+    LedgerDbContext db, BookDirectory books, VoucherPosting posting, AuditLog audit, Actor actor, TimeProvider time, ImportLimits limits)
 {
     /// <summary>Below this unit value (元) an item is not a fixed asset (domain §4).</summary>
     public const long MinimumUnitValueFen = 500_00;
@@ -67,7 +69,7 @@ public sealed class AssetRegister(
             (old, c) => SameCard(old, c.Card),
             (code, lines) => new LedgerError("asset.code_repeated", $"asset code {code} appears on lines {string.Join(", ", lines)}"),
             (c, old, line) => new LedgerError("asset.code_taken", $"asset {c.Card.Code} is already registered as {old.Name} with other facts; cards are never changed", $"line {line}"))
-            .PlanAsync(csv, ct);
+            .PlanAsync(csv, limits, ct);
         if (!plan.Succeeded)
         {
             return Outcome<AssetImportResult>.Failure(plan.Errors);
@@ -91,8 +93,32 @@ public sealed class AssetRegister(
         }
 
         await db.SaveChangesAsync(ct);
+        var (costShort, depreciationShort) = await ShortOfTheBooksAsync(bookId, ct);
+        if (fresh.Count > 0 && (costShort < 0 || depreciationShort < 0))
+        {
+            await tx.RollbackAsync(ct);
+            return new LedgerError("asset.not_in_books", costShort < 0
+                ? $"the cards would cost {Money.FromFen(-costShort)} more than account 151 固定资产 holds; a card without a voucher (column voucher) is an asset already in the opening balances — import those first, or give each new card the voucher that books it"
+                : $"the cards' accumulated depreciation would be {Money.FromFen(-depreciationShort)} more than account 152 累计折旧 holds; import the opening balances first, or correct the cards' accumulated depreciation");
+        }
+
         await tx.CommitAsync(ct);
-        return Outcome<AssetImportResult>.Success(new AssetImportResult(fresh.Count, plan.Value.Unchanged));
+        return Outcome<AssetImportResult>.Success(new AssetImportResult(fresh.Count, plan.Value.Unchanged, Money.FromFen(costShort), Money.FromFen(depreciationShort)));
+    }
+
+    /// <summary>
+    /// What accounts 151 and 152 hold beyond the standing cards' cost and accumulated depreciation (what <c>verify</c>
+    /// reconciles): positive while assets in the books are still to be registered, negative when cards have no books behind them.
+    /// </summary>
+    private async Task<(long Cost, long Depreciation)> ShortOfTheBooksAsync(int bookId, CancellationToken ct)
+    {
+        var net = await (from b in db.Balances.AsNoTracking()
+                         join a in db.Accounts.AsNoTracking() on b.AccountId equals a.Id
+                         where b.BookId == bookId && (a.Code.StartsWith("151") || a.Code.StartsWith("152"))
+                         group b by a.Code.Substring(0, 3) into g
+                         select new { Account = g.Key, Net = g.Sum(b => b.Debit - b.Credit) }).ToDictionaryAsync(x => x.Account, x => x.Net, ct);
+        var standing = (await StatesAsync(bookId, null, ct)).Where(v => v.State.Disposed is null).ToList();
+        return (net.GetValueOrDefault("151") - standing.Sum(v => v.Asset.Cost), -net.GetValueOrDefault("152") - standing.Sum(v => v.State.Accumulated));
     }
 
     /// <summary>出租, 出借, 发包, 闲置, 自营: a status change is an event, without a voucher.</summary>

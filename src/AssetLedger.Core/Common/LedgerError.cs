@@ -11,5 +11,6 @@ public sealed record LedgerError(string Code, string Message, string? Location =
 {
     public override string ToString() => Location is null ? $"{Message} [{Code}]" : $"{Location}: {Message} [{Code}]";
 
-    public LedgerError At(string location) => this with { Location = Location is null ? location : $"{location}, {Location}" };
+    public LedgerError At(string location) =>
+        location.Length == 0 ? this : this with { Location = Location is null ? location : $"{location}, {Location}" };
 }

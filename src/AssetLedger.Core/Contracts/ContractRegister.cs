@@ -35,7 +35,7 @@ public sealed record ContractSchedule(Contract Contract, DateOnly End, long Annu
 /// and are booked so that what pays for later years goes to 211 (预收), not this year's income; renewals, early
 /// terminations and amendments are events that cancel unpaid installments and add new ones, never edits.
 /// </summary>
-public sealed class ContractRegister(LedgerDbContext db, BookDirectory books, VoucherPosting posting, AuditLog audit, Actor actor, TimeProvider time)
+public sealed class ContractRegister(LedgerDbContext db, BookDirectory books, VoucherPosting posting, AuditLog audit, Actor actor, TimeProvider time, ImportLimits limits)
 {
     public const string IncomeAccount = "501";
     public const string PrepaidAccount = "211";
@@ -79,7 +79,7 @@ public sealed class ContractRegister(LedgerDbContext db, BookDirectory books, Vo
                 && old.InstallmentsPerYear == c.InstallmentsPerYear && old.Subjects == c.Subjects && old.Deposit == c.Deposit,
             (number, lines) => new LedgerError("contract.number_repeated", $"contract {number} appears on lines {string.Join(", ", lines)}"),
             (c, _, line) => new LedgerError("contract.number_taken", $"contract {c.Number} is already registered with other terms; contracts are never edited", $"line {line}"))
-            .PlanAsync(csv, ct);
+            .PlanAsync(csv, limits, ct);
         if (!plan.Succeeded)
         {
             return Outcome<ContractImportResult>.Failure(plan.Errors);
@@ -213,7 +213,7 @@ public sealed class ContractRegister(LedgerDbContext db, BookDirectory books, Vo
 
     /// <summary>续签: the term runs on to <paramref name="newEnd"/>, on the same terms; the new stretch's installments are added.</summary>
     public Task<Outcome<ContractSchedule>> RenewAsync(string orgCode, string number, DateOnly newEnd, string reason, CancellationToken ct = default) =>
-        ChangeAsync(orgCode, number, reason, ContractEventKind.Renewed, (contract, now) =>
+        ChangeAsync(orgCode, number, reason, ContractEventKind.Renewed, (contract, now, next) =>
         {
             if (newEnd <= now.End)
             {
@@ -221,25 +221,25 @@ public sealed class ContractRegister(LedgerDbContext db, BookDirectory books, Vo
             }
 
             var from = now.End.AddDays(1);
-            return Outcome<Plan>.Success(new Plan(from, newEnd, null, [], InstallmentSchedule.For(from, newEnd, now.AnnualAmount, contract.Payment, contract.InstallmentsPerYear, NextSequence(now))));
+            return Outcome<Plan>.Success(new Plan(from, newEnd, null, [], InstallmentSchedule.For(from, newEnd, now.AnnualAmount, contract.Payment, contract.InstallmentsPerYear, next)));
         }, ct);
 
     /// <summary>提前解除: from <paramref name="effectiveFrom"/> nothing more is owed; unpaid installments after it are cancelled, the one it cuts through is prorated.</summary>
     public Task<Outcome<ContractSchedule>> TerminateAsync(string orgCode, string number, DateOnly effectiveFrom, string reason, CancellationToken ct = default) =>
-        ChangeAsync(orgCode, number, reason, ContractEventKind.Terminated, (contract, now) =>
+        ChangeAsync(orgCode, number, reason, ContractEventKind.Terminated, (contract, now, next) =>
         {
             if (effectiveFrom <= contract.Start || effectiveFrom > now.End)
             {
                 return new LedgerError("contract.date_invalid", $"{effectiveFrom:yyyy-MM-dd} must fall after the start ({contract.Start:yyyy-MM-dd}) and on or before the end ({now.End:yyyy-MM-dd})");
             }
 
-            var (cancel, add) = CutAt(now, effectiveFrom);
+            var (cancel, add) = CutAt(now, effectiveFrom, next);
             return Outcome<Plan>.Success(new Plan(effectiveFrom, effectiveFrom.AddDays(-1), null, cancel, add));
         }, ct);
 
     /// <summary>变更: from <paramref name="effectiveFrom"/> the yearly amount is <paramref name="newAnnual"/>; unpaid installments from then are replaced.</summary>
     public Task<Outcome<ContractSchedule>> AmendAsync(string orgCode, string number, DateOnly effectiveFrom, Money newAnnual, string reason, CancellationToken ct = default) =>
-        ChangeAsync(orgCode, number, reason, ContractEventKind.Amended, (contract, now) =>
+        ChangeAsync(orgCode, number, reason, ContractEventKind.Amended, (contract, now, next) =>
         {
             if (effectiveFrom <= contract.Start || effectiveFrom > now.End)
             {
@@ -251,12 +251,12 @@ public sealed class ContractRegister(LedgerDbContext db, BookDirectory books, Vo
                 return new LedgerError("contract.amount_invalid", $"the new yearly amount must be positive and differ from {Money.FromFen(now.AnnualAmount)}");
             }
 
-            var (cancel, add) = CutAt(now, effectiveFrom);
+            var (cancel, add) = CutAt(now, effectiveFrom, next);
 
             // Months already paid for are not charged again (any difference is settled by a voucher of its own).
             var from = now.Installments.Where(i => i.Paid > 0 && i.Installment.CoversTo >= effectiveFrom)
                 .Select(i => i.Installment.CoversTo.AddDays(1)).DefaultIfEmpty(effectiveFrom).Max();
-            var sequence = NextSequence(now) + add.Count;
+            var sequence = next + add.Count;
             var more = from <= now.End
                 ? InstallmentSchedule.For(from, now.End, newAnnual.Fen, contract.Payment, contract.InstallmentsPerYear, sequence)
                 : [];
@@ -267,7 +267,7 @@ public sealed class ContractRegister(LedgerDbContext db, BookDirectory books, Vo
     private sealed record Plan(DateOnly EffectiveFrom, DateOnly? NewEnd, long? NewAnnual, IReadOnlyList<Installment> Cancel, IReadOnlyList<ScheduledInstallment> Add);
 
     private async Task<Outcome<ContractSchedule>> ChangeAsync(
-        string orgCode, string number, string reason, ContractEventKind kind, Func<Contract, ContractSchedule, Outcome<Plan>> plan, CancellationToken ct)
+        string orgCode, string number, string reason, ContractEventKind kind, Func<Contract, ContractSchedule, int, Outcome<Plan>> plan, CancellationToken ct)
     {
         var found = await FindAsync(orgCode, number, ct);
         if (!found.Succeeded)
@@ -281,7 +281,15 @@ public sealed class ContractRegister(LedgerDbContext db, BookDirectory books, Vo
         }
 
         var contract = found.Value;
-        var planned = plan(contract, await ScheduleOfAsync(contract, ct));
+        if (await db.ContractEvents.AsNoTracking().Where(e => e.ContractId == contract.Id && e.Kind == ContractEventKind.Terminated).Select(e => (DateOnly?)e.EffectiveFrom).FirstOrDefaultAsync(ct) is { } terminated)
+        {
+            return new LedgerError("contract.terminated",
+                $"contract {contract.Number} was terminated from {terminated:yyyy-MM-dd}; a terminated contract is not renewed, changed or terminated again — register a new contract");
+        }
+
+        // Sequences are never reused, not even those of cancelled installments.
+        var next = (await db.Installments.Where(i => i.ContractId == contract.Id).MaxAsync(i => (int?)i.Sequence, ct) ?? 0) + 1;
+        var planned = plan(contract, await ScheduleOfAsync(contract, ct), next);
         if (!planned.Succeeded)
         {
             return Outcome<ContractSchedule>.Failure(planned.Errors);
@@ -309,7 +317,7 @@ public sealed class ContractRegister(LedgerDbContext db, BookDirectory books, Vo
     }
 
     /// <summary>Cancels the unpaid installments from <paramref name="date"/>; the unpaid one it cuts through is replaced by its part before the date.</summary>
-    private static (List<Installment> Cancel, List<ScheduledInstallment> Add) CutAt(ContractSchedule now, DateOnly date)
+    private static (List<Installment> Cancel, List<ScheduledInstallment> Add) CutAt(ContractSchedule now, DateOnly date, int next)
     {
         var cancel = new List<Installment>();
         var add = new List<ScheduledInstallment>();
@@ -321,14 +329,12 @@ public sealed class ContractRegister(LedgerDbContext db, BookDirectory books, Vo
                 var kept = InstallmentSchedule.MonthsCovered(i.Installment.CoversFrom, date.AddDays(-1));
                 var all = InstallmentSchedule.MonthsCovered(i.Installment.CoversFrom, i.Installment.CoversTo);
                 var amount = (long)decimal.Round(i.Installment.Amount * (decimal)kept / all, 0, MidpointRounding.AwayFromZero);
-                add.Add(new ScheduledInstallment(NextSequence(now) + add.Count, i.Installment.CoversFrom, date.AddDays(-1), i.Installment.Due, amount));
+                add.Add(new ScheduledInstallment(next + add.Count, i.Installment.CoversFrom, date.AddDays(-1), i.Installment.Due, amount));
             }
         }
 
         return (cancel, add);
     }
-
-    private static int NextSequence(ContractSchedule now) => now.Installments.Select(i => i.Installment.Sequence).DefaultIfEmpty(0).Max() + 1;
 
     private async Task<ContractSchedule> ScheduleOfAsync(Contract contract, CancellationToken ct) => (await SchedulesOfAsync([contract], ct))[0];
 

@@ -48,7 +48,7 @@ public static class CsvTable
     /// Synchronous on purpose: a file is read on the thread that consumes it (the posting path gives it a core of its
     /// own), and async reads of a synchronous FileStream would only queue work to the thread pool.
     /// </summary>
-    public static IEnumerable<Outcome<CsvRow>> Read(Stream stream, IReadOnlyList<CsvColumn> columns, CancellationToken ct = default)
+    public static IEnumerable<Outcome<CsvRow>> Read(Stream stream, IReadOnlyList<CsvColumn> columns, ImportLimits limits, CancellationToken ct = default)
     {
         if (!stream.CanSeek)
         {
@@ -58,23 +58,31 @@ public static class CsvTable
             stream = copy;
         }
 
-        return WorkbookRows.IsWorkbook(stream) ? ReadWorkbook(stream, columns, ct) : ReadCsv(stream, columns, ct);
+        return WorkbookRows.IsWorkbook(stream) ? ReadWorkbook(stream, columns, limits, ct) : ReadCsv(stream, columns, ct);
     }
 
-    private static IEnumerable<Outcome<CsvRow>> ReadWorkbook(Stream stream, IReadOnlyList<CsvColumn> columns, CancellationToken ct)
+    private static IEnumerable<Outcome<CsvRow>> ReadWorkbook(Stream stream, IReadOnlyList<CsvColumn> columns, ImportLimits limits, CancellationToken ct)
     {
-        var (sheet, rows, problem) = WorkbookRows.Open(stream);
+        var (sheet, rows, problem) = WorkbookRows.Open(stream, limits);
         if (problem is not null)
         {
-            yield return new LedgerError("xlsx.unreadable", problem);
+            yield return problem;
             yield break;
         }
 
         Dictionary<string, int>? index = null;
+        string?[]? columnAt = null;
         var any = false;
-        foreach (var row in rows)
+        foreach (var read in rows)
         {
             ct.ThrowIfCancellationRequested();
+            if (!read.Succeeded)
+            {
+                yield return Outcome<CsvRow>.Failure(read.Errors);
+                yield break;
+            }
+
+            var row = read.Value;
             if (row.Fields.All(string.IsNullOrWhiteSpace))
             {
                 continue;
@@ -83,6 +91,7 @@ public static class CsvTable
             if (index is null)
             {
                 index = MapHeader(row.Fields, columns, out var headerErrors);
+                columnAt = ColumnsAt(index);
                 if (headerErrors.Count > 0)
                 {
                     foreach (var e in headerErrors)
@@ -97,7 +106,8 @@ public static class CsvTable
             }
 
             any = true;
-            yield return Outcome<CsvRow>.Success(new CsvRow(row.Number, row.Fields, index, sheet));
+            var csvRow = new CsvRow(row.Number, row.Fields, index, sheet);
+            yield return Checked(csvRow, row.Fields, columnAt!);
         }
 
         if (index is null)
@@ -141,6 +151,7 @@ public static class CsvTable
 
         var headerFields = csv.Parser.Record ?? [];
         var index = MapHeader(headerFields, columns, out var headerErrors);
+        var columnAt = ColumnsAt(index);
         if (headerErrors.Count > 0)
         {
             foreach (var e in headerErrors)
@@ -190,7 +201,7 @@ public static class CsvTable
             }
 
             any = true;
-            yield return Outcome<CsvRow>.Success(row);
+            yield return Checked(row, fields, columnAt);
         }
 
         if (!any)
@@ -198,6 +209,48 @@ public static class CsvTable
             yield return new LedgerError("csv.no_rows", "the file has a header row but no data rows");
         }
     }
+
+    /// <summary>
+    /// The row, or what is wrong with its fields as such: a value in a column the header does not name (a field past
+    /// the header, or under a blank header cell) is an error, not silently dropped; a character that cannot be stored
+    /// is refused where it is, before any import reads the field.
+    /// </summary>
+    private static Outcome<CsvRow> Checked(CsvRow row, string[] fields, string?[] columnAt)
+    {
+        List<LedgerError>? errors = null;
+        for (var i = 0; i < fields.Length; i++)
+        {
+            var column = i < columnAt.Length ? columnAt[i] : null;
+            if (column is null)
+            {
+                if (!string.IsNullOrWhiteSpace(fields[i]))
+                {
+                    (errors ??= []).Add(new LedgerError("csv.extra_field",
+                        $"there is a value in field {i + 1} ('{Shorten(fields[i])}') under no column of the header; give it a header or remove it", row.Where));
+                }
+            }
+            else if (TextRules.Storable($"column {column}", fields[i]) is { } unstorable)
+            {
+                (errors ??= []).Add(unstorable.At(row.At(column)));
+            }
+        }
+
+        return errors is null ? Outcome<CsvRow>.Success(row) : Outcome<CsvRow>.Failure(errors);
+    }
+
+    /// <summary>The canonical column at each position of the header; null where the header names none.</summary>
+    private static string?[] ColumnsAt(Dictionary<string, int> index)
+    {
+        var at = new string?[index.Count == 0 ? 0 : index.Values.Max() + 1];
+        foreach (var (name, i) in index)
+        {
+            at[i] = name;
+        }
+
+        return at;
+    }
+
+    private static string Shorten(string text) => TextRules.ForXml(text.Length > 20 ? text[..20] + "…" : text);
 
     private static (bool HasRow, LedgerError? Error) Next(CsvReader csv)
     {

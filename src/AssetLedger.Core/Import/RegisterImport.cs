@@ -27,11 +27,11 @@ public sealed record RegisterImport<TEntry, TStored>(
     /// wrong, every error and nothing to write. The caller writes <see cref="ImportPlan{TEntry}.Fresh"/> in one unit
     /// of work with its audit entry.
     /// </summary>
-    public async Task<Outcome<ImportPlan<TEntry>>> PlanAsync(Stream file, CancellationToken ct)
+    public async Task<Outcome<ImportPlan<TEntry>>> PlanAsync(Stream file, ImportLimits limits, CancellationToken ct)
     {
         var errors = new List<LedgerError>();
         var rows = new List<(TEntry Entry, int Line)>();
-        foreach (var item in CsvTable.Read(file, Columns, ct))
+        foreach (var item in CsvTable.Read(file, Columns, limits, ct))
         {
             if (!item.Succeeded)
             {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AssetLedger.Core.Common;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -25,48 +26,178 @@ internal static class WorkbookRows
 
     public sealed record SheetRow(int Number, string[] Fields);
 
-    /// <summary>Opens the workbook: its first sheet's name and rows, or why it cannot be read.</summary>
-    public static (string? Sheet, IEnumerable<SheetRow> Rows, string? Problem) Open(Stream stream)
+    /// <summary>The highest row and column a sheet can have (Excel's limits: 1,048,576 rows, column XFD).</summary>
+    private const int MaxRow = 1_048_576;
+
+    private const int MaxColumn = 16_384;
+
+    /// <summary>
+    /// Opens the workbook: its first sheet's name and rows, or why it cannot be read. A workbook that unpacks past the
+    /// limit is refused before any of it is read; every part is read with the limit as its bound in characters, DTDs
+    /// are refused (an .xlsx never has one), and broken XML, row numbers out of order or range and cell references
+    /// outside a sheet end the rows with an error naming where — never an exception.
+    /// </summary>
+    public static (string? Sheet, IEnumerable<Outcome<SheetRow>> Rows, LedgerError? Problem) Open(Stream stream, ImportLimits limits)
     {
+        if (UnpackedSize(stream) is var (size, readable) && !readable)
+        {
+            return (null, [], Unreadable());
+        }
+
+        if (size > limits.MaxWorkbookBytes)
+        {
+            return (null, [], new LedgerError("xlsx.too_large",
+                $"the workbook unpacks to {Megabytes(size)} MB, more than the {limits.MaxWorkbookMegabytes} MB an import may hold ({ImportLimits.Setting}); split it into smaller files"));
+        }
+
         SpreadsheetDocument document;
         try
         {
-            document = SpreadsheetDocument.Open(stream, isEditable: false);
+            document = SpreadsheetDocument.Open(stream, isEditable: false, new OpenSettings { MaxCharactersInPart = limits.MaxWorkbookBytes });
         }
-        catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or FileFormatException or IOException)
+        catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or FileFormatException or IOException or System.Xml.XmlException or InvalidOperationException)
         {
-            return (null, [], "the file is not a readable .xlsx workbook (was it saved as Excel 2007 or later?)");
+            return (null, [], Unreadable());
         }
 
-        var workbook = document.WorkbookPart;
-        var sheet = workbook?.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault();
-        if (workbook is null || sheet?.Id?.Value is not { } id || workbook.GetPartById(id) is not WorksheetPart part)
+        try
+        {
+            var workbook = document.WorkbookPart;
+            var sheet = workbook?.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault();
+            if (workbook is null || sheet?.Id?.Value is not { } id || workbook.GetPartById(id) is not WorksheetPart part)
+            {
+                document.Dispose();
+                return (null, [], new LedgerError("xlsx.unreadable", "the workbook has no worksheet"));
+            }
+
+            var name = TextRules.ForXml(sheet.Name?.Value ?? "Sheet1");
+            return (name, Rows(document, workbook, part, name), null);
+        }
+        catch (Exception ex) when (IsBrokenXml(ex))
         {
             document.Dispose();
-            return (null, [], "the workbook has no worksheet");
+            return (null, [], Broken("workbook", ex));
         }
-
-        return (sheet.Name?.Value ?? "Sheet1", Rows(document, workbook, part), null);
     }
 
-    private static IEnumerable<SheetRow> Rows(SpreadsheetDocument document, WorkbookPart workbook, WorksheetPart part)
+    private static LedgerError Unreadable() =>
+        new("xlsx.unreadable", "the file is not a readable .xlsx workbook (was it saved as Excel 2007 or later?)");
+
+    private static string Megabytes(long bytes) => (bytes / (1024.0 * 1024.0)).ToString("0.#", CultureInfo.InvariantCulture);
+
+    /// <summary>What the package's parts unpack to, as its zip directory declares (the parts are then read with that bound); the position is kept.</summary>
+    private static (long Size, bool Readable) UnpackedSize(Stream stream)
+    {
+        var start = stream.Position;
+        try
+        {
+            using var zip = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Read, leaveOpen: true);
+            return (zip.Entries.Sum(e => e.Length), true);
+        }
+        catch (InvalidDataException)
+        {
+            return (0, false);
+        }
+        finally
+        {
+            stream.Position = start;
+        }
+    }
+
+    private static bool IsBrokenXml(Exception ex) =>
+        ex is System.Xml.XmlException or OpenXmlPackageException or InvalidDataException or FormatException or OverflowException or InvalidOperationException or IOException;
+
+    /// <summary>A part whose XML cannot be read: a DTD, text cut short, a part larger than the limit.</summary>
+    private static LedgerError Broken(string where, Exception ex) => ex switch
+    {
+        System.Xml.XmlException { Message: var m } when m.Contains("DTD", StringComparison.Ordinal) => new LedgerError("xlsx.dtd",
+            $"the {where} declares a DTD, which no workbook saved by Excel has; it is refused — save the file again from Excel"),
+        System.Xml.XmlException { Message: var m } when m.Contains("MaxCharactersInDocument", StringComparison.Ordinal) => new LedgerError("xlsx.too_large",
+            $"a part of the {where} unpacks past the limit an import may hold ({ImportLimits.Setting}); split it into smaller files"),
+        System.Xml.XmlException x => new LedgerError("xlsx.broken_xml",
+            $"the {where}'s XML is broken at its line {x.LineNumber}, position {x.LinePosition}; save the file again from Excel"),
+        _ => new LedgerError("xlsx.broken_xml", $"the {where}'s XML cannot be read; save the file again from Excel"),
+    };
+
+    private static IEnumerable<Outcome<SheetRow>> Rows(SpreadsheetDocument document, WorkbookPart workbook, WorksheetPart part, string sheet)
     {
         using var _ = document;
-        var shared = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(i => i.InnerText).ToArray() ?? [];
-        var dateStyles = DateStyles(workbook.WorkbookStylesPart?.Stylesheet);
-        using var reader = OpenXmlReader.Create(part);
-        var fields = new List<string>();
-        var rowNumber = 0;
-        while (reader.Read())
+        var (shared, dateStyles, partError) = ReadParts(workbook);
+        if (partError is not null)
         {
-            if (reader.ElementType == typeof(Row) && reader.IsStartElement)
+            yield return partError;
+            yield break;
+        }
+
+        using var reader = OpenXmlReader.Create(part);
+        var previous = 0;
+        while (true)
+        {
+            var (row, error) = NextRow(reader, shared, dateStyles, previous, sheet);
+            if (error is not null)
             {
+                yield return error;
+                yield break;
+            }
+
+            if (row is null)
+            {
+                yield break;
+            }
+
+            previous = row.Number;
+            yield return Outcome<SheetRow>.Success(row);
+        }
+    }
+
+    /// <summary>The shared strings and the date formats, or what is wrong with their XML.</summary>
+    private static (string[] Shared, HashSet<uint> DateStyles, LedgerError? Error) ReadParts(WorkbookPart workbook)
+    {
+        try
+        {
+            return (SharedStrings(workbook.SharedStringTablePart), DateStyles(workbook.WorkbookStylesPart?.Stylesheet), null);
+        }
+        catch (Exception ex) when (IsBrokenXml(ex))
+        {
+            return ([], [], Broken("workbook", ex));
+        }
+    }
+
+    /// <summary>The next row of the sheet, or null at its end, or what is wrong with the sheet there.</summary>
+    private static (SheetRow? Row, LedgerError? Error) NextRow(OpenXmlReader reader, string[] shared, HashSet<uint> dateStyles, int previous, string sheet)
+    {
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.ElementType != typeof(Row) || !reader.IsStartElement)
+                {
+                    continue;
+                }
+
                 var row = (Row)reader.LoadCurrentElement()!;
-                rowNumber = (int?)row.RowIndex?.Value ?? rowNumber + 1;
-                fields.Clear();
+                var number = previous + 1;
+                if (row.RowIndex is { } index && (!int.TryParse(index.InnerText, NumberStyles.None, CultureInfo.InvariantCulture, out number) || number <= previous || number > MaxRow))
+                {
+                    return (null, new LedgerError("xlsx.bad_row",
+                        $"row number '{TextRules.ForXml(index.InnerText ?? string.Empty)}' is not a row after row {previous} (rows are numbered 1 to {MaxRow:N0}, in order); save the file again from Excel",
+                        $"sheet {sheet}, after row {previous}"));
+                }
+
+                var fields = new List<string>();
                 foreach (var cell in row.Elements<Cell>())
                 {
-                    var column = cell.CellReference?.Value is { } reference ? ColumnIndex(reference) : fields.Count;
+                    var column = fields.Count;
+                    if (cell.CellReference?.InnerText is { Length: > 0 } reference)
+                    {
+                        column = ColumnIndex(reference);
+                        if (column < fields.Count || column >= MaxColumn)
+                        {
+                            return (null, new LedgerError("xlsx.bad_cell",
+                                $"cell reference '{TextRules.ForXml(reference)}' is not a cell of this row after the ones before it; save the file again from Excel", $"sheet {sheet}, row {number}"));
+                        }
+                    }
+
                     while (fields.Count < column)
                     {
                         fields.Add(string.Empty);
@@ -75,9 +206,36 @@ internal static class WorkbookRows
                     fields.Add(Text(cell, shared, dateStyles));
                 }
 
-                yield return new SheetRow(rowNumber, fields.ToArray());
+                return (new SheetRow(number, fields.ToArray()), null);
+            }
+
+            return (null, null);
+        }
+        catch (Exception ex) when (IsBrokenXml(ex))
+        {
+            return (null, Broken($"sheet {sheet}", ex).At(previous == 0 ? $"sheet {sheet}" : $"sheet {sheet}, after row {previous}"));
+        }
+    }
+
+    /// <summary>The shared strings, read as a stream (an item at a time) rather than as one document.</summary>
+    private static string[] SharedStrings(SharedStringTablePart? part)
+    {
+        if (part is null)
+        {
+            return [];
+        }
+
+        var strings = new List<string>();
+        using var reader = OpenXmlReader.Create(part);
+        while (reader.Read())
+        {
+            if (reader.ElementType == typeof(SharedStringItem) && reader.IsStartElement)
+            {
+                strings.Add(reader.LoadCurrentElement()!.InnerText);
             }
         }
+
+        return strings.ToArray();
     }
 
     private static string Text(Cell cell, string[] shared, HashSet<uint> dateStyles)
@@ -160,15 +318,21 @@ internal static class WorkbookRows
         return false;
     }
 
-    /// <summary>"C12" → 2 (0-based).</summary>
+    /// <summary>"C12" → 2 (0-based); -1 when the reference does not start with a column's letters (at most three).</summary>
     private static int ColumnIndex(string reference)
     {
         var index = 0;
+        var letters = 0;
         foreach (var c in reference)
         {
             if (!char.IsAsciiLetter(c))
             {
                 break;
+            }
+
+            if (++letters > 3)
+            {
+                return -1;
             }
 
             index = (index * 26) + (char.ToUpperInvariant(c) - 'A' + 1);

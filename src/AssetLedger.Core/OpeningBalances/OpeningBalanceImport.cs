@@ -20,7 +20,7 @@ public sealed record OpeningBalanceResult(int Year, int Lines, Money DebitTotal,
 /// where the account needs them; re-importing the same file is a no-op, a different one is refused (correct
 /// opening balances with a voucher). All or nothing.
 /// </summary>
-public sealed class OpeningBalanceImport(LedgerDbContext db, BookDirectory books, AuditLog audit, Actor actor, TimeProvider time)
+public sealed class OpeningBalanceImport(LedgerDbContext db, BookDirectory books, AuditLog audit, Actor actor, TimeProvider time, ImportLimits limits)
 {
     public static readonly IReadOnlyList<CsvColumn> Columns =
     [
@@ -50,7 +50,7 @@ public sealed class OpeningBalanceImport(LedgerDbContext db, BookDirectory books
         var errors = new List<LedgerError>();
         var lines = new List<Line>();
         var seen = new Dictionary<(string, string?), int>();
-        foreach (var item in CsvTable.Read(csv, Columns, ct))
+        foreach (var item in CsvTable.Read(csv, Columns, limits, ct))
         {
             if (!item.Succeeded)
             {
@@ -64,13 +64,15 @@ public sealed class OpeningBalanceImport(LedgerDbContext db, BookDirectory books
             var credit = CsvTable.ParseAmount(row.Get("credit"));
             errors.AddRange(debit.Errors.Select(e => e.At($"{where}, column debit")));
             errors.AddRange(credit.Errors.Select(e => e.At($"{where}, column credit")));
-            var account = chart.Resolve(row.Get("account"));
+            var found = chart.Lookup(row.Get("account"));
             var counterparty = row.Get("counterparty") is { Length: > 0 } cp ? cp : null;
-            if (account is null)
+            if (!found.Succeeded)
             {
-                errors.Add(new LedgerError("account.unknown", $"account '{row.Get("account")}' is not in this book's chart", $"{where}, column account"));
+                errors.AddRange(found.Errors.Select(e => e.At($"{where}, column account")));
                 continue;
             }
+
+            var account = found.Value;
 
             if (!chart.IsLeaf(account))
             {

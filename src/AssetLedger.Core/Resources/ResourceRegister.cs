@@ -61,7 +61,7 @@ public sealed record ResourceChange(Area? Area = null, ResourceType? Type = null
 }
 
 /// <summary>The register of collective land and waters (资源台账): import, changes as events, the current state.</summary>
-public sealed class ResourceRegister(LedgerDbContext db, BookDirectory books, AuditLog audit, Actor actor, TimeProvider time)
+public sealed class ResourceRegister(LedgerDbContext db, BookDirectory books, AuditLog audit, Actor actor, TimeProvider time, ImportLimits limits)
 {
     public static readonly IReadOnlyList<CsvColumn> Columns =
     [
@@ -98,7 +98,7 @@ public sealed class ResourceRegister(LedgerDbContext db, BookDirectory books, Au
                 && old.Location == r.Location && old.Certificate == r.Certificate,
             (code, lines) => new LedgerError("resource.code_repeated", $"resource code {code} appears on lines {string.Join(", ", lines)}"),
             (r, old, line) => new LedgerError("resource.code_taken",
-                $"resource {r.Code} is already registered as {old.Name} with other facts; record changes with `resource change`", $"line {line}")).PlanAsync(csv, ct);
+                $"resource {r.Code} is already registered as {old.Name} with other facts; record changes with `resource change`", $"line {line}")).PlanAsync(csv, limits, ct);
         if (!plan.Succeeded)
         {
             return Outcome<ResourceImportResult>.Failure(plan.Errors);

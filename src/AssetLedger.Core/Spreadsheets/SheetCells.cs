@@ -6,7 +6,9 @@ namespace AssetLedger.Core.Spreadsheets;
 /// <summary>
 /// How this product writes a cell with ClosedXML, so that every workbook follows the same rules: amounts are numbers
 /// in 元 shown <c>#,##0.00</c>, dates are dates, codes and anything a person typed are text — marked with Excel's
-/// quote prefix, so a cell never runs text that starts with <c>=</c>, <c>+</c>, <c>-</c> or <c>@</c> as a formula.
+/// quote prefix, so a cell never runs text that starts with <c>=</c>, <c>+</c>, <c>-</c> or <c>@</c> as a formula — and
+/// a character XML cannot hold (refused on input, but the file may be older) is written as U+FFFD, so that no stored
+/// text can make a workbook unwritable.
 /// </summary>
 public static class SheetCells
 {
@@ -15,7 +17,7 @@ public static class SheetCells
 
     public static IXLCell SetText(this IXLCell cell, string? text)
     {
-        cell.SetValue(text ?? string.Empty);
+        cell.SetValue(TextRules.ForXml(text ?? string.Empty));
         cell.DataType = XLDataType.Text;
         cell.Style.IncludeQuotePrefix = true;
         return cell;
@@ -52,6 +54,21 @@ public static class SheetCells
         }
 
         return row;
+    }
+
+    /// <summary>A sheet name Excel accepts: at most 31 characters, none of <c>[]:*?/\</c>, unique in the workbook.</summary>
+    public static string NewSheetName(this XLWorkbook workbook, string name)
+    {
+        var clean = new string(TextRules.ForXml(name).Select(c => "[]:*?/\\".Contains(c, StringComparison.Ordinal) ? '_' : c).ToArray());
+        clean = clean.Length > 31 ? clean[..31] : clean;
+        var candidate = clean;
+        for (var i = 2; workbook.Worksheets.Any(w => w.Name == candidate); i++)
+        {
+            var suffix = $"({i})";
+            candidate = (clean.Length + suffix.Length > 31 ? clean[..(31 - suffix.Length)] : clean) + suffix;
+        }
+
+        return candidate;
     }
 
     /// <summary>Bold, shaded header cells with a border below, from <paramref name="firstColumn"/>.</summary>

@@ -97,7 +97,7 @@ public sealed class StreamingWorkbook : IDisposable
 
         public SheetWriter Text(string? text, Style style = Style.Plain)
         {
-            cells.Add(new Cell(new InlineString(new DocumentFormat.OpenXml.Spreadsheet.Text(text ?? string.Empty) { Space = SpaceProcessingModeValues.Preserve }))
+            cells.Add(new Cell(new InlineString(new DocumentFormat.OpenXml.Spreadsheet.Text(TextRules.ForXml(text ?? string.Empty)) { Space = SpaceProcessingModeValues.Preserve }))
             {
                 DataType = CellValues.InlineString, StyleIndex = (uint)style,
             });

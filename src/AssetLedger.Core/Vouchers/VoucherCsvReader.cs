@@ -25,10 +25,10 @@ public static class VoucherCsvReader
         new("preparer", false, "制单人"),
     ];
 
-    public static IEnumerable<SourcedDraft> Read(Stream stream, CancellationToken ct = default)
+    public static IEnumerable<SourcedDraft> Read(Stream stream, ImportLimits limits, CancellationToken ct = default)
     {
         Group? group = null;
-        foreach (var item in CsvTable.Read(stream, Columns, ct))
+        foreach (var item in CsvTable.Read(stream, Columns, limits, ct))
         {
             if (!item.Succeeded)
             {

@@ -1,4 +1,5 @@
 using AssetLedger.Core.Common;
+using AssetLedger.Core.Import;
 using AssetLedger.Core.Organizations;
 
 namespace AssetLedger.Core.Vouchers;
@@ -7,7 +8,7 @@ namespace AssetLedger.Core.Vouchers;
 /// <c>voucher import FILE --org CODE</c>: a CSV file of vouchers into one book, all or nothing. Re-importing the
 /// same file changes nothing (each voucher's key is its idempotency key).
 /// </summary>
-public sealed class VoucherImport(BookDirectory books, VoucherPosting posting)
+public sealed class VoucherImport(BookDirectory books, VoucherPosting posting, ImportLimits limits)
 {
     public async Task<Outcome<PostingReport>> ImportAsync(string orgCode, Stream csv, CancellationToken ct = default)
     {
@@ -18,6 +19,6 @@ public sealed class VoucherImport(BookDirectory books, VoucherPosting posting)
         }
 
         var chart = await books.LoadChartAsync(book.Value.Book.Id, ct);
-        return await posting.PostAsync(chart, VoucherCsvReader.Read(csv, ct), ct);
+        return await posting.PostAsync(chart, VoucherCsvReader.Read(csv, limits, ct), ct);
     }
 }

@@ -43,6 +43,11 @@ public sealed class VoucherReversal(LedgerDbContext db, BookDirectory books, Vou
                 $"the reversal's date {date:yyyy-MM-dd} is before the voucher's own date {v.Date:yyyy-MM-dd}");
         }
 
+        if (await HeldByRegisterAsync(v.Id, number, ct) is { } held)
+        {
+            return held;
+        }
+
         var key = $"reversal-of:{v.Id}";
         var existing = await db.Vouchers.AsNoTracking()
             .Where(x => x.ReversesVoucherId == v.Id).Select(x => new { x.IdempotencyKey, x.Date, x.Period, x.Number, x.Id })
@@ -69,6 +74,41 @@ public sealed class VoucherReversal(LedgerDbContext db, BookDirectory books, Vou
         };
         var result = await posting.PostAsync(chart, draft, ct);
         return result.Map(r => r.Vouchers[0]);
+    }
+
+    /// <summary>
+    /// Why the voucher cannot be reversed on its own, when a register holds it: the registration or the disposal of an
+    /// asset card, the receipt of a contract's installment — the card or the schedule would stand as it is and the
+    /// books would no longer agree with it — or a month's depreciation of an asset that has been disposed of since
+    /// (the disposal took the month's charge into its book value). Null when nothing holds it.
+    /// </summary>
+    private async Task<LedgerError?> HeldByRegisterAsync(long voucherId, string number, CancellationToken ct)
+    {
+        if (await db.AssetEvents.AsNoTracking().Where(e => e.VoucherId == voucherId).Join(db.FixedAssets, e => e.AssetId, a => a.Id, (e, a) => new { e.Kind, a.Code, a.Name })
+            .FirstOrDefaultAsync(ct) is { } asset)
+        {
+            return new LedgerError("reversal.held_by_register", asset.Kind == Assets.AssetEventKind.Disposed
+                ? $"{number} books the disposal of asset {asset.Code} {asset.Name}, which the asset register holds; it is not reversed on its own — correct it with a new voucher"
+                : $"{number} books asset {asset.Code} {asset.Name} into the asset register, which holds it; it is not reversed on its own — correct it with a new voucher");
+        }
+
+        if (await db.InstallmentReceipts.AsNoTracking().Where(r => r.VoucherId == voucherId)
+            .Join(db.Installments, r => r.InstallmentId, i => i.Id, (r, i) => i.ContractId).Join(db.Contracts, id => id, c => c.Id, (id, c) => c.Number)
+            .FirstOrDefaultAsync(ct) is { } contract)
+        {
+            return new LedgerError("reversal.held_by_register",
+                $"{number} books a receipt of contract {contract}, whose schedule holds it; it is not reversed on its own — correct it with a new voucher");
+        }
+
+        var disposedSince = await (from run in db.DepreciationRuns.AsNoTracking()
+                                   where run.VoucherId == voucherId
+                                   join entry in db.DepreciationEntries on run.Id equals entry.RunId
+                                   join e in db.AssetEvents on entry.AssetId equals e.AssetId
+                                   where e.Kind == Assets.AssetEventKind.Disposed
+                                   join a in db.FixedAssets on e.AssetId equals a.Id
+                                   select new { a.Code, a.Name, e.Date }).FirstOrDefaultAsync(ct);
+        return disposedSince is null ? null : new LedgerError("reversal.asset_disposed_since",
+            $"{number} depreciates asset {disposedSince.Code} {disposedSince.Name}, disposed of on {disposedSince.Date:yyyy-MM-dd} with this charge in its book value; the month's depreciation is no longer reversed — correct it with a new voucher");
     }
 
     private static string Truncate(string s, int max) => s.Length <= max ? s : s[..max];

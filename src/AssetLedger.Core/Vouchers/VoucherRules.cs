@@ -63,10 +63,11 @@ public static class VoucherRules
         {
             var line = draft.Lines[i];
             var where = lineLocation(i);
-            var account = chart.Resolve(line.Account);
+            var found = chart.Lookup(line.Account);
+            var account = found.Succeeded ? found.Value : null;
             if (account is null)
             {
-                errors.Add(new LedgerError("account.unknown", $"account '{line.Account}' is not in this book's chart (see the chart with `account list`)", where));
+                errors.AddRange(found.Errors.Select(e => e.At(where)));
             }
             else if (!chart.IsLeaf(account))
             {

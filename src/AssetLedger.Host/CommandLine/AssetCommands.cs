@@ -41,6 +41,10 @@ internal static class AssetCommands
                 }
 
                 await env.Output.WriteLineAsync($"registered {result.Value.Registered} asset cards; {result.Value.AlreadyRegistered} already registered with the same facts");
+                if (result.Value.CostShort.IsPositive || result.Value.DepreciationShort.IsPositive)
+                {
+                    await env.Output.WriteLineAsync($"note: accounts 151 and 152 still hold {result.Value.CostShort} of cost and {result.Value.DepreciationShort} of accumulated depreciation that no card registers; `verify` fails until they are registered");
+                }
                 return Cli.Ok;
             }
         }, ct));

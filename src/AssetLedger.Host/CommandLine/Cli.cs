@@ -8,6 +8,7 @@ using AssetLedger.Host.Database;
 using AssetLedger.Host.Notifications;
 using AssetLedger.Host.Reports;
 using AssetLedger.Rules.Persistence;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AssetLedger.Host.CommandLine;
 
@@ -91,7 +92,14 @@ public static class Cli
             return await RejectAsync(env, mail.Errors);
         }
 
+        var imports = Imports.ImportConfiguration.From(env.Configuration);
+        if (!imports.Succeeded)
+        {
+            return await RejectAsync(env, imports.Errors);
+        }
+
         var services = new ServiceCollection().AddAssetLedger(database.Value, env.Time, new Actor(user), mail.Value);
+        services.Replace(ServiceDescriptor.Singleton(imports.Value));
         try
         {
             await using var provider = services.BuildServiceProvider();

@@ -42,7 +42,9 @@ public static class ImportRunner
             "opening" => (await services.GetRequiredService<OpeningBalanceImport>().ImportAsync(org, year!.Value, file, ct))
                 .Map(r => new ImportOutcome(new { lines = r.Lines, alreadyImported = r.AlreadyImported }, r.AlreadyImported ? "这些期初余额此前已导入，未作改动" : $"导入期初余额 {r.Lines} 行")),
             "assets" => (await services.GetRequiredService<AssetRegister>().ImportAsync(org, file, ct))
-                .Map(r => new ImportOutcome(new { registered = r.Registered, alreadyRegistered = r.AlreadyRegistered }, $"登记资产卡片 {r.Registered} 张；{r.AlreadyRegistered} 张此前已登记")),
+                .Map(r => new ImportOutcome(new { registered = r.Registered, alreadyRegistered = r.AlreadyRegistered, costShort = r.CostShort.Yuan, depreciationShort = r.DepreciationShort.Yuan },
+                    $"登记资产卡片 {r.Registered} 张；{r.AlreadyRegistered} 张此前已登记"
+                    + (r.CostShort.IsPositive || r.DepreciationShort.IsPositive ? $"。账上尚有原值 {r.CostShort}、累计折旧 {r.DepreciationShort} 未登记卡片，核对前须补登" : string.Empty))),
             "resources" => (await services.GetRequiredService<ResourceRegister>().ImportAsync(org, file, ct))
                 .Map(r => new ImportOutcome(new { registered = r.Registered, alreadyRegistered = r.AlreadyRegistered }, $"登记资源 {r.Registered} 项；{r.AlreadyRegistered} 项此前已登记")),
             "contracts" => (await services.GetRequiredService<ContractRegister>().ImportAsync(org, file, ct))

@@ -41,7 +41,7 @@ internal sealed class TableReport(string title, IReadOnlyList<(string Header, bo
         using var workbook = new XLWorkbook();
         foreach (var (name, org, period, rows) in sheets)
         {
-            var sheet = workbook.Worksheets.Add(name.Length > 31 ? name[..31] : name);
+            var sheet = workbook.Worksheets.Add(workbook.NewSheetName(name));
             var headerRow = sheet.WriteTitle(ReportTitle.For(Title, org, period ?? "截至" + maker.MadeOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), maker.Preparer, maker.MadeOn), columns.Count);
             sheet.WriteHeader(headerRow, columns.Select(c => c.Header).ToList());
             var r = headerRow + 1;

@@ -25,21 +25,6 @@ internal static class XlsxReportWriter
         ReportTitle.For(h.Title + (h.IsRollUp ? "（汇总）" : string.Empty), $"{h.OrgName}（{h.OrgCode}）" + (h.IsRollUp ? $"，{h.Books}个账套" : string.Empty),
             period ?? $"{h.Period.Year}年{h.Period.Month}月", maker.Preparer, maker.MadeOn);
 
-    /// <summary>A sheet name Excel accepts: at most 31 characters, none of <c>[]:*?/\</c>, unique in the workbook.</summary>
-    private static string SheetName(XLWorkbook workbook, string name)
-    {
-        var clean = new string(name.Select(c => "[]:*?/\\".Contains(c, StringComparison.Ordinal) ? '_' : c).ToArray());
-        clean = clean.Length > 31 ? clean[..31] : clean;
-        var candidate = clean;
-        for (var i = 2; workbook.Worksheets.Any(w => w.Name == candidate); i++)
-        {
-            var suffix = $"({i})";
-            candidate = (clean.Length + suffix.Length > 31 ? clean[..(31 - suffix.Length)] : clean) + suffix;
-        }
-
-        return candidate;
-    }
-
     private static string SheetLabel(ReportHeader h) => h.IsRollUp ? "汇总" : $"{h.OrgName}（{h.OrgCode}）";
 
     /// <param name="reports">The report, then (for a roll-up) the same report for each village under it.</param>
@@ -48,7 +33,7 @@ internal static class XlsxReportWriter
         using var workbook = new XLWorkbook();
         foreach (var tb in reports)
         {
-            var sheet = workbook.Worksheets.Add(SheetName(workbook, SheetLabel(tb.Header)));
+            var sheet = workbook.Worksheets.Add(workbook.NewSheetName(SheetLabel(tb.Header)));
             var headerRow = sheet.WriteTitle(Title(tb.Header, maker), TrialBalanceHeaders.Length);
             sheet.WriteHeader(headerRow, TrialBalanceHeaders);
             var r = headerRow + 1;
@@ -92,7 +77,7 @@ internal static class XlsxReportWriter
         using var workbook = new XLWorkbook();
         foreach (var s in reports)
         {
-            var sheet = workbook.Worksheets.Add(SheetName(workbook, SheetLabel(s.Header)));
+            var sheet = workbook.Worksheets.Add(workbook.NewSheetName(SheetLabel(s.Header)));
             // The official 资产负债表 sets assets on the left and liabilities and equity on the right, side by side.
             var split = s.Lines.ToList().FindIndex(l => l.Name == "资产总计");
             IReadOnlyList<IReadOnlyList<StatementLine>> sides = split > 0 ? [s.Lines.Take(split + 1).ToList(), s.Lines.Skip(split + 1).ToList()] : [s.Lines];
@@ -147,7 +132,7 @@ internal static class XlsxReportWriter
         using var workbook = new XLWorkbook();
         foreach (var d in reports)
         {
-            var sheet = workbook.Worksheets.Add(SheetName(workbook, SheetLabel(d.Header)));
+            var sheet = workbook.Worksheets.Add(workbook.NewSheetName(SheetLabel(d.Header)));
             var r = sheet.WriteTitle(Title(d.Header, maker, $"{d.Header.Period.Year}年第{d.Header.Period.Month / 3}季度"), 4);
             void Section(string heading, string[] headers)
             {

@@ -65,7 +65,14 @@ public static class WebApp
             return Outcome<WebApplication>.Failure(mail.Errors);
         }
 
+        var imports = Imports.ImportConfiguration.From(builder.Configuration);
+        if (!imports.Succeeded)
+        {
+            return Outcome<WebApplication>.Failure(imports.Errors);
+        }
+
         builder.AddScheduling(database.Value, time, schedule, mail.Value);
+        builder.Services.Replace(ServiceDescriptor.Singleton(imports.Value));
 
         // Requests act as the signed-in user; the scheduler's jobs (no request) as the scheduler.
         builder.Services.AddHttpContextAccessor();
@@ -111,6 +118,10 @@ public static class WebApp
         builder.Services.AddAntiforgery(o => o.HeaderName = Api.SignInEndpoints.CsrfHeader);
         builder.Services.AddAuthorization(o => o.FallbackPolicy = new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         builder.Services.AddProblemDetails();
+        // A request that cannot be bound (JSON of another shape, a value missing) is a 400 problem naming what and where, never an empty 400.
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.AddExceptionHandler<RequestProblems>();
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new StorableStrings()));
         builder.Services.AddOpenApi();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
         var app = builder.Build();

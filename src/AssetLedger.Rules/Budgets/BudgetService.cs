@@ -22,7 +22,7 @@ public sealed record BudgetExecution(string OrgCode, long BudgetId, string Accou
 }
 
 /// <summary>Budgets (预算): imported per book and year, adjusted by approved changes, compared with what was spent.</summary>
-public sealed class BudgetService(RulesDbContext rules, LedgerDbContext ledger, BookDirectory books, Actor actor, TimeProvider time)
+public sealed class BudgetService(RulesDbContext rules, LedgerDbContext ledger, BookDirectory books, Actor actor, TimeProvider time, ImportLimits limits)
 {
     public static readonly IReadOnlyList<CsvColumn> Columns =
     [
@@ -56,7 +56,7 @@ public sealed class BudgetService(RulesDbContext rules, LedgerDbContext ledger, 
             (account, lines) => new LedgerError("budget.overlap", $"account {account} is budgeted twice, on lines {string.Join(", ", lines)}"),
             (b, old, line) => new LedgerError("budget.overlap",
                 $"account {b.AccountCode} already has a {year} budget of {Money.FromFen(old.Amount)}; change it with `budget adjust`", $"line {line}"))
-            .PlanAsync(csv, ct);
+            .PlanAsync(csv, limits, ct);
         if (!plan.Succeeded)
         {
             return Outcome<BudgetImportResult>.Failure(plan.Errors);
@@ -72,10 +72,11 @@ public sealed class BudgetService(RulesDbContext rules, LedgerDbContext ledger, 
     private Outcome<Budget> ParseRow(CsvRow row, BookChart chart, int bookId, int year)
     {
         var rowErrors = new List<LedgerError>();
-        var account = chart.Resolve(row.Get("account"));
+        var found = chart.Lookup(row.Get("account"));
+        var account = found.Succeeded ? found.Value : null;
         if (account is null)
         {
-            rowErrors.Add(new LedgerError("account.unknown", $"account '{row.Get("account")}' is not in this book's chart", row.At("account")));
+            rowErrors.AddRange(found.Errors.Select(e => e.At(row.At("account"))));
         }
         else if (account.Category != AccountCategory.ProfitAndLoss || !chart.IsLeaf(account))
         {

@@ -128,9 +128,13 @@ public sealed class NotificationService(
                     await smtp.AuthenticateAsync(settings.User, settings.Password ?? string.Empty, ct);
                 }
             }
-            catch (Exception ex) when (IsTransient(ex) || ex is AuthenticationException or SslHandshakeException)
+            catch (Exception ex) when (IsTransient(ex) || ex is AuthenticationException or SslHandshakeException or NotSupportedException or SmtpCommandException)
             {
-                var problem = $"could not reach the mail server {settings.Describe()}: {ex.Message}";
+                // Whatever keeps the session from starting — the server unreachable, refusing the login, or offering no
+                // login at all while Smtp:User is set — is a delivery failure like any other: kept on each mail, retried with backoff.
+                var problem = ex is NotSupportedException
+                    ? $"the mail server {settings.Describe()} offers no authentication (AUTH), but Smtp:User is set: remove Smtp:User, or use the server's authenticated port"
+                    : $"could not reach the mail server {settings.Describe()}: {ex.Message}";
                 log.LogWarning("{Problem}; {Count} mails wait for the next try", problem, due.Count);
                 foreach (var mail in due)
                 {

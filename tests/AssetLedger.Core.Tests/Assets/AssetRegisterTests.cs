@@ -206,12 +206,18 @@ public class AssetRegisterTests
     }
 
     [Fact]
-    public async Task Cards_that_do_not_match_151_are_reported_by_verify()
+    public async Task Cards_with_no_books_behind_them_are_refused_and_cards_still_to_come_are_reported_by_verify()
     {
         await using var ledger = await TestLedger.CreateAsync();
         await ledger.VillageAsync("V1");
-        (await ledger.ImportAssetsAsync("V1", AssetHeader + "F1,拖拉机,机器设备,2024-03-15,30000,120,5%,straight_line,production,0,,\n")).ShouldSucceed();
+        const string tractor = "F1,拖拉机,机器设备,2024-03-15,30000,120,5%,straight_line,production,0,,\n";
 
+        var refused = await ledger.ImportAssetsAsync("V1", AssetHeader + tractor);
+        (await ledger.OpeningAsync("V1", 2024, "account,counterparty,debit,credit\n151,,36000,\n301,,,36000\n")).ShouldSucceed();
+        var partial = (await ledger.ImportAssetsAsync("V1", AssetHeader + tractor)).ShouldSucceed();
+
+        refused.ShouldFailWith("asset.not_in_books").Message.Should().Contain("30,000.00 more than account 151");
+        partial.CostShort.Yuan.Should().Be(6_000m, "the opening balances hold 36,000 of assets, the card 30,000");
         (await ledger.VerifyAsync()).Findings.Select(f => f.Code).Should().Contain("verify.assets_cost");
     }
 

@@ -197,6 +197,37 @@ public class ContractRegisterTests
     }
 
     [Fact]
+    public async Task A_terminated_contract_is_not_renewed_amended_or_terminated_again()
+    {
+        await using var ledger = await VillageWithLandAsync();
+        await ImportAsync(ledger, Header + "C1,张三,发包,R1,2024-01-01,2025-12-31,,,12000,installments,4,,\n");
+        (await Change(ledger, s => s.TerminateAsync("V1", "C1", D("2024-05-01"), "解除"))).ShouldSucceed();
+        var before = await ledger.FingerprintAsync();
+
+        var renewed = await Change(ledger, s => s.RenewAsync("V1", "C1", D("2027-12-31"), "续签"));
+        var amended = await Change(ledger, s => s.AmendAsync("V1", "C1", D("2024-03-01"), Money.FromYuan(15_000), "变更"));
+        var again = await Change(ledger, s => s.TerminateAsync("V1", "C1", D("2024-03-01"), "再解除"));
+
+        renewed.ShouldFailWith("contract.terminated").Message.Should().Contain("terminated from 2024-05-01");
+        amended.ShouldFailWith("contract.terminated");
+        again.ShouldFailWith("contract.terminated");
+        (await ledger.FingerprintAsync()).Should().Be(before);
+    }
+
+    [Fact]
+    public async Task Installments_added_after_cancellations_never_reuse_a_cancelled_ones_sequence()
+    {
+        await using var ledger = await VillageWithLandAsync();
+        await ImportAsync(ledger, Header + "C1,张三,发包,R1,2024-01-01,2025-12-31,,,12000,installments,4,,\n");
+
+        (await Change(ledger, s => s.AmendAsync("V1", "C1", D("2024-07-01"), Money.FromYuan(15_000), "第一次变更"))).ShouldSucceed();
+        (await Change(ledger, s => s.AmendAsync("V1", "C1", D("2024-10-01"), Money.FromYuan(18_000), "第二次变更"))).ShouldSucceed();
+        (await Change(ledger, s => s.RenewAsync("V1", "C1", D("2026-12-31"), "续签"))).ShouldSucceed();
+
+        (await ledger.ScalarAsync("SELECT COUNT(*) - COUNT(DISTINCT sequence) FROM installments")).Should().Be(0);
+    }
+
+    [Fact]
     public async Task An_amendment_reprices_what_is_unpaid_and_never_charges_paid_months_twice()
     {
         await using var ledger = await VillageWithLandAsync();

@@ -20,7 +20,7 @@ public class RegisterImportTests
         (p, stored, line) => new LedgerError("plot.taken", $"{p.Code} is {stored.Name}", $"line {line}"));
 
     private static Task<Outcome<ImportPlan<Plot>>> PlanAsync(RegisterImport<Plot, Plot> import, string csv) =>
-        import.PlanAsync(new MemoryStream(Encoding.UTF8.GetBytes(csv)), CancellationToken.None);
+        import.PlanAsync(new MemoryStream(Encoding.UTF8.GetBytes(csv)), ImportLimits.Default, CancellationToken.None);
 
     [Fact]
     public async Task New_entries_are_to_be_written_and_the_same_entry_again_is_kept_as_it_is()

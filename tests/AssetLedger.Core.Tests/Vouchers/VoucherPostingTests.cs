@@ -196,6 +196,53 @@ public class VoucherPostingTests
             .ShouldFailWith("text.control_character");
     }
 
+    [Theory]
+    [InlineData(0xFFFF)]
+    [InlineData(0xFFFE)]
+    [InlineData(0xDC00)] // half a surrogate pair (given as a number: test data would not carry it as text)
+    public async Task A_character_no_report_could_hold_is_refused_in_a_summary_a_counterparty_and_a_key(int code)
+    {
+        var character = ((char)code).ToString();
+        await using var ledger = await TestLedger.CreateAsync();
+        await ledger.VillageAsync("V1");
+
+        (await ledger.PostAsync("V1", "2024-03-05", Dr("101", 10, summary: $"办公{character}"), Cr("102", 10))).ShouldFailWith("text.unstorable_character");
+        (await ledger.PostAsync("V1", "2024-03-05", Dr("112", 10, counterparty: $"张三{character}"), Cr("102", 10))).ShouldFailWith("text.unstorable_character");
+        (await ledger.PostAsync("V1", new VoucherDraft($"K{character}", new DateOnly(2024, 3, 5), [Dr("101", 10), Cr("102", 10)]))).ShouldFailWith("text.unstorable_character");
+        (await ledger.ScalarAsync("SELECT COUNT(*) FROM vouchers")).Should().Be(0);
+    }
+
+    [Theory]
+    [InlineData("513 管理费用")]
+    [InlineData("513管理费用")]
+    [InlineData("513 - 管理费用")]
+    [InlineData("11201 应收款—张三")]
+    [InlineData("11201 应收款-张三")]
+    [InlineData("11201 张三")]
+    public async Task An_account_typed_with_its_own_name_is_found(string typed)
+    {
+        await using var ledger = await TestLedger.CreateAsync();
+        await ledger.VillageAsync("V1");
+        (await ledger.AddAccountAsync("V1", "11201", "张三")).ShouldSucceed();
+
+        (await ledger.PostAsync("V1", "2024-03-05", Dr(typed, 10, "张三"), Cr("101", 10))).ShouldSucceed();
+    }
+
+    [Theory]
+    [InlineData("513 银行存款", "account 513 is 管理费用, not 银行存款")]
+    [InlineData("11201 李四", "account 11201 is 应收款—张三, not 李四")]
+    public async Task An_account_typed_with_another_accounts_name_is_refused_naming_both(string typed, string message)
+    {
+        await using var ledger = await TestLedger.CreateAsync();
+        await ledger.VillageAsync("V1");
+        (await ledger.AddAccountAsync("V1", "11201", "张三")).ShouldSucceed();
+
+        var refused = (await ledger.PostAsync("V1", "2024-03-05", Dr(typed, 10, "张三"), Cr("101", 10))).ShouldFailWith("account.name_mismatch");
+
+        refused.Message.Should().StartWith(message);
+        refused.Location.Should().NotBeNull();
+    }
+
     [Fact]
     public async Task The_portable_insert_path_other_providers_use_posts_the_same_books()
     {

@@ -1,3 +1,6 @@
+using AssetLedger.Core.Assets;
+using AssetLedger.Core.Periods;
+using AssetLedger.Core.Vouchers;
 using static AssetLedger.Testing.TestLedger;
 
 namespace AssetLedger.Core.Tests.Vouchers;
@@ -92,6 +95,27 @@ public class VoucherReversalTests
         (await ledger.ReverseAsync("V1", "记-0001", "2024-04-20")).ShouldFailWith("voucher.ambiguous").Message.Should().Contain("2024-03/记-0001").And.Contain("2024-04/记-0001");
         (await ledger.ReverseAsync("V1", "2024-05/记-0001", "2024-05-20")).ShouldFailWith("voucher.unknown");
         (await ledger.ReverseAsync("V1", "记-abc", "2024-05-20")).ShouldFailWith("voucher.number_invalid");
+    }
+
+    [Fact]
+    public async Task A_months_depreciation_is_not_reversed_once_an_asset_it_charged_is_disposed_of_and_verify_holds()
+    {
+        await using var ledger = await TestLedger.CreateAsync(new DateTimeOffset(2024, 6, 30, 4, 0, 0, TimeSpan.Zero));
+        await ledger.VillageAsync("V1");
+        (await ledger.PostAsync("V1", "2024-03-15", Dr("151", 36_000), Cr("102", 36_000))).ShouldSucceed();
+        (await ledger.ImportAssetsAsync("V1", AssetHeader + "F1,拖拉机,机器设备,2024-03-15,30000,120,5%,straight_line,production,0,,\nF2,办公电脑,电子设备,2024-03-15,6000,36,5%,straight_line,management,0,,\n")).ShouldSucceed();
+        var april = (await ledger.DepreciateAsync("V1", "2024-04")).ShouldSucceed().Voucher!.Value;
+        var disposal = (await ledger.RunAsync<AssetRegister, Outcome<(AssetView, PostedVoucher)>>(r =>
+            r.DisposeAsync("V1", "F2", new DateOnly(2024, 4, 20), "报废", Money.Zero))).ShouldSucceed().Item2;
+
+        var byRun = await ledger.RunAsync<DepreciationRuns, Outcome<PostedVoucher>>(d => d.ReverseAsync("V1", AccountingPeriod.Of(2024, 4), new DateOnly(2024, 4, 30)));
+        var byNumber = await ledger.ReverseAsync("V1", april.DisplayNumber, "2024-04-30");
+        var theDisposal = await ledger.ReverseAsync("V1", disposal.DisplayNumber, "2024-04-30");
+
+        byRun.ShouldFailWith("reversal.asset_disposed_since").Message.Should().Contain("F2 办公电脑");
+        byNumber.ShouldFailWith("reversal.asset_disposed_since");
+        theDisposal.ShouldFailWith("reversal.held_by_register").Message.Should().Contain("disposal of asset F2");
+        (await ledger.VerifyAsync()).Findings.Should().BeEmpty();
     }
 
     [Fact]

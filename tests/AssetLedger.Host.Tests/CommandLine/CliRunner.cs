@@ -82,6 +82,15 @@ public sealed class CliRunner : IDisposable
     }
 
     /// <summary>A payment out of the bank for 511 (a voucher import of one voucher), dated <paramref name="date"/>.</summary>
+    /// <summary>The voucher that buys a 30,000 元 tractor, F1, and its card (acquired on <paramref name="date"/>), so that the register and 151 agree.</summary>
+    public async Task TractorAsync(string org, string date = "2024-01-10")
+    {
+        await OkAsync("voucher", "import", WriteFile($"tractor-{org}.csv",
+            $"key,date,summary,account,debit,credit\ntractor,{date},购入拖拉机,151,30000,\ntractor,{date},购入拖拉机,102,,30000\n"), "--org", org);
+        await OkAsync("asset", "import", WriteFile($"tractor-card-{org}.csv",
+            $"code,name,category,acquired,cost,life_months,residual_rate,method,use,accumulated\nF1,拖拉机,机器设备,{date},30000,120,5%,straight_line,production,0\n"), "--org", org);
+    }
+
     public async Task PayAsync(string org, string date, decimal yuan)
     {
         var amount = yuan.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -68,6 +68,31 @@ public sealed class NotifyCommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task A_server_that_offers_no_login_while_a_user_is_set_is_a_delivery_failure_shown_and_retried_later()
+    {
+        await LargePaymentAlertAsync();
+        await using var smtp = LoopbackSmtpServer.Start();
+        smtp.OffersAuthentication = false;
+        cli.Settings["Smtp:Host"] = "127.0.0.1";
+        cli.Settings["Smtp:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        cli.Settings["Smtp:User"] = "sanzi";
+        cli.Settings["Smtp:Password"] = "s3cret-Pa55";
+        await cli.OkAsync("subscriber", "add", "wang.wu@nongjing.example.cn", "--scope", "330101", "--min-severity", "info");
+        await cli.PayAsync("33010101", "2024-03-07", 7_000);
+        await cli.OkAsync("rules", "run");
+
+        var send = await cli.RunAsync("notify", "send");
+        var list = await cli.OkAsync("notify", "list");
+        var again = await cli.RunAsync("notify", "send");
+
+        send.ExitCode.Should().NotBe(70, "a mail server that cannot take a login is a delivery failure, not a crash");
+        (send.Output + send.Error).Should().Contain("offers no authentication");
+        list.Should().Contain("pending").And.Contain("offers no authentication", "the mail keeps the reason it is not sent");
+        again.Output.Should().NotContain("offers no authentication", "the next try waits for its backoff, so a run at once finds nothing due");
+        smtp.Messages.Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task Bad_input_and_bad_mail_settings_are_named_and_nothing_is_written()
     {
         await cli.CountyWithVillageAsync();

@@ -106,7 +106,7 @@ public sealed class TemplateImportTests : IDisposable
     public async Task Every_register_template_imports_back_once()
     {
         await cli.CountyWithVillageAsync();
-        var opening = await FilledAsync("opening", s => { Row(s, 2, "102", null, 1000, null); Row(s, 3, "301", null, null, 1000); });
+        var opening = await FilledAsync("opening", s => { Row(s, 2, "102", null, 1000, null); Row(s, 3, "151", null, 30000, null); Row(s, 4, "301", null, null, 31000); });
         var assets = await FilledAsync("assets", s => Row(s, 2, "F1", "拖拉机", "机器设备", new DateTime(2024, 1, 10), 30000, 120, "5%", "年限平均法", "生产", 0));
         var resources = await FilledAsync("resources", s => Row(s, 2, "R1", "东坡地", "耕地", 100.5));
         var contracts = await FilledAsync("contracts", s => Row(s, 2, "C1", "张三", "发包", "R1", new DateTime(2024, 3, 1), new DateTime(2026, 2, 28), null, null, 10000));

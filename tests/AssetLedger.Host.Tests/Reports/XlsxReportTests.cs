@@ -130,7 +130,7 @@ public sealed class XlsxReportTests : IDisposable
     public async Task The_registers_budget_execution_and_alerts_are_workbooks_with_one_sheet_per_village()
     {
         await TwoVillagesAsync();
-        await cli.OkAsync("asset", "import", cli.WriteFile("a.csv", "code,name,category,acquired,cost,life_months,residual_rate,method,use,accumulated\nF1,拖拉机,机器设备,2024-01-10,30000,120,5%,straight_line,production,0\n"), "--org", "33010101");
+        await cli.TractorAsync("33010101");
         await cli.OkAsync("resource", "import", cli.WriteFile("r.csv", "code,name,type,area\nR1,东坡地,耕地,12.35\n"), "--org", "33010102");
         await cli.OkAsync("contract", "import", cli.WriteFile("c.csv", "number,counterparty,subjects,start,end,annual_amount\nC1,张三,R1,2025-01-01,2026-12-31,10000\n"), "--org", "33010102");
         await cli.OkAsync("budget", "import", cli.WriteFile("b.csv", "account,amount\n513,100000\n"), "--org", "33010101", "--year", "2024");
@@ -194,6 +194,25 @@ public sealed class XlsxReportTests : IDisposable
         sheet.Row(large + 2).Cell(4).GetDouble().Should().Be(95_000);
         sheet.Row(large + 3).Cell(4).GetDouble().Should().Be(65_000.5);
         sheet.Row(large + 4).Cell(1).GetString().Should().BeEmpty("the 12.34 phone bill is not a large payment");
+    }
+
+    [Fact]
+    public async Task A_stored_character_no_workbook_can_hold_is_written_as_a_replacement_and_every_report_is_still_written()
+    {
+        await TwoVillagesAsync();
+        // An older database may hold what input now refuses; vouchers are immutable, so the writers must cope.
+        cli.Database.Scalar(cli.Database.Dialect(
+            "DROP TRIGGER postings_no_update; UPDATE postings SET summary = summary || char(65535)",
+            "DROP TRIGGER postings_append_only ON postings; UPDATE postings SET summary = summary || chr(65535)"));
+
+        string Out(string name) => Path.Combine(cli.Folder, name);
+        foreach (var (report, org) in new[] { ("journal", "33010101"), ("ledger", "33010101"), ("journal", "330101"), ("ledger", "3301") })
+        {
+            await cli.OkAsync("report", report, "--org", org, "--period", "2024-03", "--format", "xlsx", "--out", Out($"{report}-{org}.xlsx"));
+        }
+
+        using var journal = new XLWorkbook(Out("journal-33010101.xlsx"));
+        journal.Worksheet("序时账").CellsUsed().Select(c => c.GetString()).Should().Contain(t => t.EndsWith('\uFFFD'));
     }
 
     [Fact]

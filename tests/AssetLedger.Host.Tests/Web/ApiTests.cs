@@ -336,6 +336,36 @@ public sealed class ApiTests : LiveServer
         (await Cli.OkAsync("report", "journal", "--org", "33010101", "--period", "2024-03")).Should().NotContain("购买办公用品");
     }
 
+    [Theory]
+    [InlineData("{ not json", "body", "not well-formed JSON at line 1")]
+    [InlineData("""{"org":33010101,"key":"k","date":"2024-03-06","lines":[]}""", "org", "expected text, found number")]
+    [InlineData("""{"org":"33010101","key":"k","date":"2024-03-06","lines":{"account":"513"}}""", "lines", "not of the kind this field takes")]
+    [InlineData("""{"org":"33010101","key":"k","date":"2024-03-06","lines":[{"account":"513","summary":"办公\uffff","debit":"1"}]}""", "lines[0].summary", "cannot be stored (U+FFFF")]
+    [InlineData("""{"org":"33010101","key":"k","date":"2024-03-06","lines":[{"account":"513","summary":"办公\ud800","debit":"1"}]}""", "lines[0].summary", "not valid Unicode")]
+    public async Task A_body_that_is_not_the_endpoints_JSON_is_a_problem_naming_what_and_where(string body, string location, string message)
+    {
+        using var http = As("acct-a");
+
+        var answer = await http.PostAsync(new Uri("/api/vouchers", UriKind.Relative), new StringContent(body, Encoding.UTF8, "application/json"));
+
+        answer.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var error = (await JsonAsync(answer)).GetProperty("errors").EnumerateArray().Should().ContainSingle().Which;
+        error.GetProperty("code").GetString().Should().Be("request.malformed");
+        error.GetProperty("location").GetString().Should().Be(location);
+        error.GetProperty("message").GetString().Should().Contain(message);
+    }
+
+    [Fact]
+    public async Task A_required_query_value_left_out_is_a_problem_naming_it()
+    {
+        using var http = As("acct-a");
+
+        var answer = await http.GetAsync(new Uri("/api/vouchers?org=33010101", UriKind.Relative));
+
+        answer.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await JsonAsync(answer)).GetProperty("errors")[0].GetProperty("message").GetString().Should().Contain("period");
+    }
+
     [Fact]
     public async Task A_voucher_of_null_lines_or_for_a_township_which_keeps_no_book_is_refused_as_a_problem()
     {

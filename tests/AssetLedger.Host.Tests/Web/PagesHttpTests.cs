@@ -68,8 +68,7 @@ public sealed partial class PagesHttpTests : LiveServer
     [Fact]
     public async Task The_accountant_depreciates_the_month_once_and_books_rent_from_the_registers_page()
     {
-        await Cli.OkAsync("asset", "import", Cli.WriteFile("a.csv",
-            "code,name,category,acquired,cost,life_months,residual_rate,method,use,accumulated\nF1,拖拉机,机器设备,2024-01-10,30000,120,5%,straight_line,production,0\n"), "--org", "33010101");
+        await Cli.TractorAsync("33010101");
         await Cli.OkAsync("resource", "import", Cli.WriteFile("r.csv", "code,name,type,area\nR1,东坡地,耕地,100\n"), "--org", "33010101");
         await Cli.OkAsync("contract", "import", Cli.WriteFile("c.csv", "number,counterparty,subjects,start,end,annual_amount\nC1,张三,R1,2024-03-01,2026-02-28,10000\n"), "--org", "33010101");
         using var accountant = await SignedInAsync("acct-a");

@@ -15,6 +15,7 @@ public class DepreciationDueTests
     public async Task From_a_months_last_day_its_unrun_depreciation_is_proposed_once_and_a_standing_run_is_not()
     {
         await using var ledger = await RulesTestLedger.CreateAsync();
+        (await ledger.PostAsync("V1", "2025-10-10", Dr("151", 12_000), Cr("102", 12_000))).ShouldSucceed();
         (await ledger.ImportAssetsAsync("V1", AssetHeader + "F1,办公桌,家具,2025-10-10,12000,120,0%,straight_line,management,0,,\n")).ShouldSucceed();
 
         var dayBefore = await ledger.RunRulesAsync(evaluation: Evaluation.Calendar, asOf: new DateOnly(2025, 11, 29));
