@@ -81,7 +81,43 @@ public sealed class UserAdministration(UserManager<AppUser> users, AccountsDbCon
         };
         db.Grants.Add(revocation);
         await db.SaveChangesAsync(ct);
+        await users.UpdateSecurityStampAsync(user); // every session of the user ends: they sign in again, with what they still hold
         return Outcome<AccessGrant>.Success(revocation);
+    }
+
+    /// <summary>
+    /// <c>user password</c>: a new password (the policy as for <c>user add</c>); every session and every API token of
+    /// the user ends at once, since whoever knew the old password may hold them.
+    /// </summary>
+    public async Task<Outcome<int>> SetPasswordAsync(string userName, string password, CancellationToken ct = default)
+    {
+        var user = await users.FindByNameAsync(userName);
+        if (user is null)
+        {
+            return new LedgerError("user.unknown", $"there is no user '{userName}' (see `user list`)");
+        }
+
+        foreach (var validator in users.PasswordValidators)
+        {
+            var valid = await validator.ValidateAsync(users, user, password);
+            if (!valid.Succeeded)
+            {
+                return Outcome<int>.Failure(valid.Errors.Select(e => new LedgerError($"user.{e.Code}", e.Description)).ToList());
+            }
+        }
+
+        user.PasswordHash = users.PasswordHasher.HashPassword(user, password);
+        var updated = await users.UpdateSecurityStampAsync(user); // saves the new hash with the new stamp: old cookies stop working
+        if (!updated.Succeeded)
+        {
+            return Outcome<int>.Failure(updated.Errors.Select(e => new LedgerError($"user.{e.Code}", e.Description)).ToList());
+        }
+
+        var tokens = await db.ApiTokens.Where(t => t.UserId == user.Id && t.RevokedAtUtc == null).ToListAsync(ct);
+        var now = LedgerClock.UtcNow(time);
+        tokens.ForEach(t => t.RevokedAtUtc = now);
+        await db.SaveChangesAsync(ct);
+        return Outcome<int>.Success(tokens.Count);
     }
 
     /// <summary>The user, and the organization a role is granted over: the level must fit the role (none for an administrator).</summary>

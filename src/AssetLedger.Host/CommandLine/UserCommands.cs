@@ -4,24 +4,51 @@ using AssetLedger.Host.Reports;
 
 namespace AssetLedger.Host.CommandLine;
 
-/// <summary><c>user add|grant|revoke|list|token|revoke-token</c>: accounts, roles, scopes and API tokens.</summary>
+/// <summary><c>user add|password|grant|revoke|list|token|revoke-token</c>: accounts, passwords, roles, scopes and API tokens.</summary>
 internal static class UserCommands
 {
     public static Command Build(CliEnvironment env)
     {
         var name = new Argument<string>("USER") { Description = "The sign-in name" };
-        var password = new Option<string>("--password") { Description = "At least 8 characters with a digit, a lower- and an upper-case letter (stored hashed)", Required = true };
+        var password = new Option<string?>("--password")
+        {
+            Description = "At least 8 characters with a digit, a lower- and an upper-case letter (stored hashed). Better left out: it is then read from standard input, or asked for without echo, and stays out of the shell's history",
+        };
         var display = new Option<string?>("--name") { Description = "The person's name as shown, e.g. 李四" };
         var add = new Command("add", "Add a user who can sign in; grant them a role next") { name, password, display };
         add.SetAction((parse, ct) => Cli.WithLedgerAsync(parse, env, async (sp, ct) =>
         {
-            var result = await sp.GetRequiredService<UserAdministration>().AddAsync(parse.GetValue(name)!, parse.GetValue(password)!, parse.GetValue(display), ct);
+            if (await PasswordAsync(env, parse.GetValue(password), parse.GetValue(name)!) is not { } secret)
+            {
+                return await Cli.RejectAsync(env, [NoPassword]);
+            }
+
+            var result = await sp.GetRequiredService<UserAdministration>().AddAsync(parse.GetValue(name)!, secret, parse.GetValue(display), ct);
             if (!result.Succeeded)
             {
                 return await Cli.RejectAsync(env, result.Errors);
             }
 
             await env.Output.WriteLineAsync($"added user {result.Value.UserName}");
+            return Cli.Ok;
+        }, ct));
+
+        var passwordUser = new Argument<string>("USER") { Description = "The sign-in name" };
+        var setPassword = new Command("password", "Set a user's password, read from standard input or asked for without echo; every session and API token of the user ends") { passwordUser };
+        setPassword.SetAction((parse, ct) => Cli.WithLedgerAsync(parse, env, async (sp, ct) =>
+        {
+            if (await PasswordAsync(env, null, parse.GetValue(passwordUser)!) is not { } secret)
+            {
+                return await Cli.RejectAsync(env, [NoPassword]);
+            }
+
+            var result = await sp.GetRequiredService<UserAdministration>().SetPasswordAsync(parse.GetValue(passwordUser)!, secret, ct);
+            if (!result.Succeeded)
+            {
+                return await Cli.RejectAsync(env, result.Errors);
+            }
+
+            await env.Output.WriteLineAsync($"set the password of {parse.GetValue(passwordUser)}; every session ended and {result.Value} API tokens revoked");
             return Cli.Ok;
         }, ct));
 
@@ -108,6 +135,13 @@ internal static class UserCommands
             return Cli.Ok;
         }, ct));
 
-        return new Command("user", "Users, roles and scopes (用户与权限)") { add, grant, revoke, list, token, revokeToken };
+        return new Command("user", "Users, roles and scopes (用户与权限)") { add, setPassword, grant, revoke, list, token, revokeToken };
     }
+
+    private static readonly Core.Common.LedgerError NoPassword = new("user.password_missing",
+        "no password was given: pipe it to standard input (echo … | user add NAME) or type it at the prompt");
+
+    /// <summary>The password given with <c>--password</c>, else read from standard input or a prompt.</summary>
+    private static async Task<string?> PasswordAsync(CliEnvironment env, string? given, string user) =>
+        given ?? await env.ReadSecretAsync($"password for {user}: ");
 }

@@ -6,6 +6,7 @@ using AssetLedger.Host.Notifications;
 using AssetLedger.Host.Scheduling;
 using AssetLedger.Host.Web.Access;
 using AssetLedger.Host.Web.Api;
+using AssetLedger.Host.Web.Security;
 using AssetLedger.Rules.Persistence;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -44,6 +45,13 @@ public static class WebApp
         if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
         {
             builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false); // no Server header: what runs here is nobody's business
+        var (forwarded, forwardedProblem) = Security.SecurityHeaders.ForwardedFrom(builder.Configuration);
+        if (forwardedProblem is not null)
+        {
+            return new LedgerError("config.known_proxies", forwardedProblem);
         }
 
         var database = DatabaseConfiguration.From(builder.Configuration);
@@ -89,8 +97,13 @@ public static class WebApp
                 o.Cookie.Name = "assetledger";
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Strict;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest; // Secure over HTTPS, also behind a proxy that forwards the scheme
                 o.ExpireTimeSpan = TimeSpan.FromHours(8);
                 o.LoginPath = "/signin";
+
+                // Every request checks the cookie's security stamp against the user's: signing out, a lockout, a revoked
+                // grant or a new password replaces the stamp, and every session of that user ends at once.
+                o.Events.OnValidatePrincipal = SessionCheck.ValidateAsync;
 
                 // A page sends the browser to the sign-in page and back; the API answers 401 or 403.
                 o.Events.OnRedirectToLogin = context =>
@@ -108,6 +121,8 @@ public static class WebApp
                 };
                 o.Events.OnRedirectToAccessDenied = context => Task.FromResult(context.Response.StatusCode = StatusCodes.Status403Forbidden);
             });
+        Security.SignInLimits.AddTo(builder.Services);
+
         // Chinese is written as it is, not as &#x…; entities: a third of the bytes, and pages a person can read as source.
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -126,6 +141,13 @@ public static class WebApp
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
         var app = builder.Build();
 
+        if (forwarded is not null)
+        {
+            app.UseForwardedHeaders(forwarded);
+        }
+
+        app.UseSecurityHeaders();
+
         // The API answers problem details; a page that fails shows the Chinese status page, never a stack trace.
         app.UseWhen(c => IsMachineRequest(c.Request), api => api.UseExceptionHandler().UseStatusCodePages());
         app.UseWhen(c => !IsMachineRequest(c.Request), pages => pages.UseExceptionHandler("/status/500").UseStatusCodePagesWithReExecute("/status/{0}"));
@@ -136,13 +158,14 @@ public static class WebApp
             RequestPath = "/assets",
         });
         app.UseRouting(); // after the status pages, so that a re-executed request (/status/404) is routed again
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         var guarded = ApiAccessFilter.MapGuarded(app); // every minimal endpoint, so that none escapes its declaration
         guarded.MapGet("/health", HealthAsync).Public("monitoring asks whether the server and its database answer");
         guarded.MapApi();
         guarded.MapSignIn();
-        guarded.MapOpenApi().Public("the API's description, as published with the product"); // /openapi/v1.json, generated from the endpoints
+        guarded.MapOpenApi().ForSignedIn(); // /openapi/v1.json, generated from the endpoints: for those who use the API, not for anyone who asks
         app.MapRazorPages();
         app.Lifetime.ApplicationStarted.Register(() =>
         {
@@ -178,8 +201,56 @@ public static class WebApp
             await LoadDemoWhenEmptyAsync(web.Services, ct);
         }
 
+        if (await PublishedPasswordProblemAsync(web, ct) is { } exposed)
+        {
+            await Console.Error.WriteLineAsync($"error: {exposed}");
+            return 2;
+        }
+
         await web.RunAsync(ct);
         return 0;
+    }
+
+    /// <summary>
+    /// Why the server must not start: it would listen where other machines reach it while a demo person still signs in
+    /// with the password the README publishes. Null when it listens on loopback only, or no one has that password.
+    /// </summary>
+    public static async Task<string?> PublishedPasswordProblemAsync(WebApplication web, CancellationToken ct = default)
+    {
+        var urls = web.Configuration[WebHostDefaults.ServerUrlsKey] is { Length: > 0 } configured ? configured : DefaultUrl;
+        var exposed = urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(u => !IsLoopback(u)).ToList();
+        if (exposed.Count == 0)
+        {
+            return null;
+        }
+
+        await using var scope = web.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<Accounts.AppUser>>();
+        var published = new List<string>();
+        foreach (var (name, _, _, _) in Demo.DemoCounty.People)
+        {
+            if (await users.FindByNameAsync(name) is { PasswordHash: { } hash } user
+                && users.PasswordHasher.VerifyHashedPassword(user, hash, Demo.DemoCounty.DemoPassword) != PasswordVerificationResult.Failed)
+            {
+                published.Add(name);
+            }
+        }
+
+        return published.Count == 0 ? null
+            : $"the server would listen on {string.Join(", ", exposed)}, which other machines reach, while {string.Join(", ", published)} still sign in with the demo's published password; "
+              + $"give each a password of their own first (dotnet run --project src/AssetLedger.Host -- user password {published[0]}, which reads it from standard input), or serve on 127.0.0.1 only";
+    }
+
+    /// <summary>Whether a listen address (<c>http://127.0.0.1:5080</c>, <c>http://*:80</c>, <c>http://[::1]:5080</c>) is reached from this machine only.</summary>
+    public static bool IsLoopback(string url)
+    {
+        var normalized = url.Replace("://*", "://0.0.0.0", StringComparison.Ordinal).Replace("://+", "://0.0.0.0", StringComparison.Ordinal);
+        if (!Uri.TryCreate(normalized, UriKind.Absolute, out var uri))
+        {
+            return false;
+        }
+
+        return uri.IsLoopback || System.Net.IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) && System.Net.IPAddress.IsLoopback(ip);
     }
 
     /// <summary>A first start on an empty database loads the demo county, so there is something to look at.</summary>

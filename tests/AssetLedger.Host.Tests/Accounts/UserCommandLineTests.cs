@@ -2,7 +2,7 @@ using AssetLedger.Host.Tests.CommandLine;
 
 namespace AssetLedger.Host.Tests.Accounts;
 
-/// <summary><c>user add|grant|revoke|list|token|revoke-token</c>: Identity's accounts, grants that fit the organization they reach, and their revocation.</summary>
+/// <summary><c>user add|password|grant|revoke|list|token|revoke-token</c>: Identity's accounts, grants that fit the organization they reach, and their revocation.</summary>
 public sealed class UserCommandLineTests : IDisposable
 {
     private readonly CliRunner cli = new();
@@ -31,6 +31,26 @@ public sealed class UserCommandLineTests : IDisposable
         ((string)Sql("SELECT \"PasswordHash\" FROM \"AspNetUsers\" WHERE \"UserName\" = 'lisi'")!).Should().NotContain("Dongfeng2025").And.StartWith("AQAAAA");
         var edit = () => Sql("UPDATE access_grants SET \"Role\" = 'Admin'");
         edit.Should().Throw<System.Data.Common.DbException>("grants are append-only").WithMessage("*append-only*");
+    }
+
+    [Fact]
+    public async Task A_password_is_read_from_standard_input_so_that_it_stays_out_of_the_command_line()
+    {
+        await cli.CountyWithVillageAsync();
+
+        cli.Input = "Dongfeng2025\n";
+        var added = await cli.OkAsync("user", "add", "lisi", "--name", "李四");
+        cli.Input = "weak\n";
+        var weak = await cli.RunAsync("user", "password", "lisi");
+        cli.Input = string.Empty;
+        var none = await cli.RunAsync("user", "add", "wangwu");
+
+        added.Should().Contain("added user lisi");
+        weak.ExitCode.Should().Be(1);
+        weak.Error.Should().Contain("Passwords must be at least 8 characters");
+        none.ExitCode.Should().Be(1);
+        none.Error.Should().Contain("no password was given");
+        Sql("SELECT count(*) FROM \"AspNetUsers\"").Should().Be(1L);
     }
 
     [Fact]

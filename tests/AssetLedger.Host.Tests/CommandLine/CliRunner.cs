@@ -45,6 +45,9 @@ public sealed class CliRunner : IDisposable
     }
 
     /// <summary>Runs one command on the test's database (<c>--db</c>, or the PostgreSQL settings) unless the test names its own file.</summary>
+    /// <summary>What the next runs read from standard input (a password piped in); null: none.</summary>
+    public string? Input { get; set; }
+
     public async Task<Result> RunAsync(params string[] args)
     {
         var output = new StringWriter();
@@ -61,7 +64,7 @@ public sealed class CliRunner : IDisposable
         }
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var code = await Cli.RunAsync(withDb, new CliEnvironment(output, error, Clock, configuration));
+        var code = await Cli.RunAsync(withDb, new CliEnvironment(output, error, Clock, configuration, Input is null ? null : new StringReader(Input)));
         return new Result(code, output.ToString(), error.ToString());
     }
 

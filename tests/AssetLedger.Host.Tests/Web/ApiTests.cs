@@ -229,10 +229,12 @@ public sealed class ApiTests : LiveServer
     }
 
     [Fact]
-    public async Task The_OpenAPI_document_describes_the_endpoints()
+    public async Task The_OpenAPI_document_describes_the_endpoints_to_signed_in_users_only()
     {
-        using var http = As(null);
+        using var http = As("audit");
+        using var anonymous = As(null);
 
+        (await anonymous.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative))).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
         using var document = JsonDocument.Parse(await http.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)));
 
         var paths = document.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
@@ -248,7 +250,7 @@ public sealed class ApiTests : LiveServer
     [Fact]
     public async Task Every_answer_of_the_API_is_described_in_the_OpenAPI_document_by_a_named_schema()
     {
-        using var http = As(null);
+        using var http = As("audit");
 
         using var document = JsonDocument.Parse(await http.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)));
 

@@ -55,4 +55,41 @@ public sealed class WebStartTests : IDisposable
         built.Succeeded.Should().BeFalse();
         string.Join("\n", built.Errors).Should().Contain("Scheduling:Digest 'daily'");
     }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:5080", true)]
+    [InlineData("http://localhost:5080", true)]
+    [InlineData("http://[::1]:5080", true)]
+    [InlineData("http://0.0.0.0:5080", false)]
+    [InlineData("http://*:80", false)]
+    [InlineData("http://+:80", false)]
+    [InlineData("http://192.168.1.20:5080", false)]
+    [InlineData("https://sanzi.example.gov.cn", false)]
+    public void A_listen_address_is_loopback_only_when_no_other_machine_reaches_it(string url, bool loopback) =>
+        WebApp.IsLoopback(url).Should().Be(loopback);
+
+    [Fact]
+    public async Task A_server_reachable_from_other_machines_does_not_start_while_a_demo_person_has_the_published_password()
+    {
+        await cli.CountyWithVillageAsync();
+        await cli.OkAsync("user", "add", "lisi", "--password", AssetLedger.Host.Demo.DemoCounty.DemoPassword);
+        string[] exposed = ["--urls", "http://0.0.0.0:0", .. cli.ServerDatabaseArguments, "--Demo:LoadWhenEmpty", "false"];
+
+        await using (var app = WebApp.Build(exposed, cli.Clock).ShouldSucceed())
+        {
+            (await WebApp.PublishedPasswordProblemAsync(app)).Should().Contain("lisi still sign in with the demo's published password").And.Contain("user password lisi");
+        }
+
+        await using (var local = WebApp.Build(["--urls", "http://127.0.0.1:0", .. cli.ServerDatabaseArguments], cli.Clock).ShouldSucceed())
+        {
+            (await WebApp.PublishedPasswordProblemAsync(local)).Should().BeNull("on loopback the demo is for the person at this machine");
+        }
+
+        cli.Input = "Dongfeng2026x\n";
+        await cli.OkAsync("user", "password", "lisi");
+        await using (var app = WebApp.Build(exposed, cli.Clock).ShouldSucceed())
+        {
+            (await WebApp.PublishedPasswordProblemAsync(app)).Should().BeNull("no one signs in with the published password any more");
+        }
+    }
 }
