@@ -129,7 +129,14 @@ internal static class WorkbookRows
             yield break;
         }
 
-        using var reader = OpenXmlReader.Create(part);
+        var (opened, openError) = OpenSheet(part, sheet);
+        if (openError is not null)
+        {
+            yield return openError;
+            yield break;
+        }
+
+        using var reader = opened!;
         var previous = 0;
         while (true)
         {
@@ -147,6 +154,19 @@ internal static class WorkbookRows
 
             previous = row.Number;
             yield return Outcome<SheetRow>.Success(row);
+        }
+    }
+
+    /// <summary>A reader over the sheet's XML — which reads its start at once, so a sheet broken there is caught here.</summary>
+    private static (OpenXmlReader? Reader, LedgerError? Error) OpenSheet(WorksheetPart part, string sheet)
+    {
+        try
+        {
+            return (OpenXmlReader.Create(part), null);
+        }
+        catch (Exception ex) when (IsBrokenXml(ex))
+        {
+            return (null, Broken($"sheet {sheet}", ex).At($"sheet {sheet}"));
         }
     }
 

@@ -44,6 +44,16 @@ public class ImportFileTests
             "xlsx.broken_xml", "sheet 凭证, after row 2"
         },
         {
+            "sheet XML cut short in its first element (found by the abuse suite)",
+            "<?xml version=\"1.0\"?><workshe",
+            "xlsx.broken_xml", "sheet 凭证"
+        },
+        {
+            "a sheet that is not XML at all",
+            "key,date,summary",
+            "xlsx.broken_xml", "sheet 凭证"
+        },
+        {
             "a cell reference past column XFD",
             $"<?xml version=\"1.0\"?><worksheet xmlns=\"{Main}\"><sheetData>{Header}<row r=\"2\"><c r=\"XFE2\" t=\"inlineStr\"><is><t>A</t></is></c></row></sheetData></worksheet>",
             "xlsx.bad_cell", "sheet 凭证, row 2"
