@@ -13,11 +13,15 @@ public sealed class RawWorkbook
 {
     public const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
-    private RawWorkbook(string sheetXml, string? sharedStringsXml) => (SheetXml, SharedStringsXml) = (sheetXml, sharedStringsXml);
+    private RawWorkbook(string sheetXml, string? sharedStringsXml, string sheetRelationship = "rId1") =>
+        (SheetXml, SharedStringsXml, SheetRelationship) = (sheetXml, sharedStringsXml, sheetRelationship);
 
     public string SheetXml { get; }
 
     public string? SharedStringsXml { get; }
+
+    /// <summary>The relationship the workbook names its sheet by (rId1 is the one that exists).</summary>
+    public string SheetRelationship { get; }
 
     /// <summary>A first sheet 凭证 of the given rows.</summary>
     public static RawWorkbook Sheet(params string[] rows) =>
@@ -27,7 +31,10 @@ public sealed class RawWorkbook
     public static RawWorkbook OfSheetXml(string xml, string? sharedStrings = null) => new(xml, sharedStrings);
 
     /// <summary>The same sheet with these shared strings.</summary>
-    public RawWorkbook WithSharedStrings(string xml) => new(SheetXml, xml);
+    public RawWorkbook WithSharedStrings(string xml) => new(SheetXml, xml, SheetRelationship);
+
+    /// <summary>The same package, with the workbook naming its sheet by another relationship (one that names no part).</summary>
+    public RawWorkbook WithSheetRelationship(string id) => new(SheetXml, SharedStringsXml, id);
 
     /// <summary>A row of inline-string cells (<c>r</c> given as is, so a test can give a bad one).</summary>
     public static string Row(string r, params string[] cells) =>
@@ -53,7 +60,7 @@ public sealed class RawWorkbook
                 + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>");
             Add(zip, "xl/workbook.xml",
                 $"<?xml version=\"1.0\" encoding=\"UTF-8\"?><workbook xmlns=\"{Main}\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
-                + "<sheets><sheet name=\"凭证\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
+                + $"<sheets><sheet name=\"凭证\" sheetId=\"1\" r:id=\"{SheetRelationship}\"/></sheets></workbook>");
             Add(zip, "xl/_rels/workbook.xml.rels",
                 "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
                 + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/>"

@@ -39,7 +39,8 @@ internal static class WorkbookRows
     /// </summary>
     public static (string? Sheet, IEnumerable<Outcome<SheetRow>> Rows, LedgerError? Problem) Open(Stream stream, ImportLimits limits)
     {
-        if (UnpackedSize(stream) is var (size, readable) && !readable)
+        var (size, readable) = UnpackedSize(stream);
+        if (!readable)
         {
             return (null, [], Unreadable());
         }
@@ -105,7 +106,8 @@ internal static class WorkbookRows
     }
 
     private static bool IsBrokenXml(Exception ex) =>
-        ex is System.Xml.XmlException or OpenXmlPackageException or InvalidDataException or FormatException or OverflowException or InvalidOperationException or IOException;
+        ex is System.Xml.XmlException or OpenXmlPackageException or InvalidDataException or FormatException or OverflowException or InvalidOperationException or IOException
+            or ArgumentException or KeyNotFoundException; // a relationship that names no part
 
     /// <summary>A part whose XML cannot be read: a DTD, text cut short, a part larger than the limit.</summary>
     private static LedgerError Broken(string where, Exception ex) => ex switch

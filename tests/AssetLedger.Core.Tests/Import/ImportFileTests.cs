@@ -83,6 +83,14 @@ public class ImportFileTests
     }
 
     [Fact]
+    public void A_sheet_named_by_a_relationship_that_names_no_part_is_named_not_thrown()
+    {
+        var errors = Errors(Sheet(Header, Debit, Credit).WithSheetRelationship("rId9").Bytes());
+
+        errors.Should().ContainSingle().Which.Code.Should().Be("xlsx.broken_xml");
+    }
+
+    [Fact]
     public void A_workbook_that_unpacks_past_the_limit_is_refused_before_it_is_read()
     {
         var bomb = Sheet(Header, Debit, Credit).WithSharedStrings(InflatingSharedStrings(count: 60, length: 100_000)).Bytes();

@@ -14,6 +14,7 @@ public abstract class BrowserTestBase : LiveServer
 {
     private static readonly string ChromiumPath = Environment.GetEnvironmentVariable("ASSETLEDGER_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
 
+    private readonly List<string> policyViolations = [];
     private IPlaywright? playwright;
     private IBrowser? browser;
 
@@ -40,6 +41,9 @@ public abstract class BrowserTestBase : LiveServer
 
         playwright?.Dispose();
         await base.DisposeAsync();
+
+        // Whatever a page tried that its Content-Security-Policy refused (an inline script, a handler in an attribute) fails the test that showed it.
+        policyViolations.Should().BeEmpty("every page's scripts come from files, as the policy requires");
     }
 
     /// <summary>Skips the test without Chromium (with the reason), or fails it when CI requires the browser.</summary>
@@ -58,6 +62,16 @@ public abstract class BrowserTestBase : LiveServer
     {
         var context = await browser!.NewContextAsync(new() { BaseURL = Server.ToString(), Locale = "zh-CN", AcceptDownloads = true, ViewportSize = new() { Width = 1366, Height = 768 } });
         var page = await context.NewPageAsync();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+            {
+                lock (policyViolations)
+                {
+                    policyViolations.Add($"{page.Url}: {message.Text}");
+                }
+            }
+        };
         await page.GotoAsync("/signin");
         await page.FillAsync("input[name=UserName]", user);
         await page.FillAsync("input[name=Password]", "Passw0rdOK");
